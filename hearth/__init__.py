@@ -1,0 +1,1 @@
+"""Hearth: case recording and oversight for a council's children's services."""

@@ -1,0 +1,38 @@
+"""Sign-in is required everywhere but the sign-in pages; production also requires the second factor."""
+
+from django.conf import settings
+from django.shortcuts import redirect
+from django.urls import reverse
+
+OPEN_PATHS = ("/accounts/sign-in", "/accounts/locked", "/static/", "/health")
+SECOND_FACTOR_PATHS = ("/accounts/two-factor", "/accounts/sign-out")
+
+
+class LoginRequiredMiddleware:
+    """Deny by default: every page needs a signed-in user unless it is listed as open."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not request.user.is_authenticated and not request.path.startswith(OPEN_PATHS):
+            return redirect(f"{reverse('accounts:login')}?next={request.path}")
+        return self.get_response(request)
+
+
+class RequireSecondFactorMiddleware:
+    """Where the setting requires it, a signed-in user must confirm a TOTP code before anything else."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = request.user
+        if (
+            settings.HEARTH_REQUIRE_SECOND_FACTOR
+            and user.is_authenticated
+            and not user.is_verified()
+            and not request.path.startswith(OPEN_PATHS + SECOND_FACTOR_PATHS)
+        ):
+            return redirect(reverse("accounts:two_factor"))
+        return self.get_response(request)

@@ -1,0 +1,216 @@
+"""Users, teams, roles, explicit grants, and the logs of who read and changed what."""
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils import timezone
+
+from hearth.accounts.roles import (
+    BREAK_GLASS_ROLES,
+    CASE_ROLES,
+    CASE_WRITE_ROLES,
+    MANAGER_ROLES,
+    SERVICE_WIDE_ROLES,
+    RoleCode,
+)
+
+
+class ServiceArea(models.TextChoices):
+    FRONT_DOOR = "front_door", "Front door (MASH)"
+    EARLY_HELP = "early_help", "Early help"
+    CATE = "cate", "Exploitation (CATE)"
+    SAFEGUARDING = "safeguarding", "Safeguarding"
+    CHILDREN_IN_CARE = "children_in_care", "Children in care"
+    CARE_LEAVERS = "care_leavers", "Care leavers"
+    IRO_SERVICE = "iro_service", "IRO service"
+    FOSTERING = "fostering", "Fostering"
+    ADOPTION = "adoption", "Adoption"
+    DISABLED_CHILDREN = "disabled_children", "Disabled children"
+    OUT_OF_HOURS = "out_of_hours", "Out of hours"
+    PARTNER_AGENCY = "partner_agency", "Partner agency"
+    CORPORATE = "corporate", "Corporate"
+
+
+class Team(models.Model):
+    name = models.CharField(max_length=120, unique=True)
+    service_area = models.CharField(max_length=32, choices=ServiceArea.choices)
+    is_active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Role(models.Model):
+    code = models.CharField(max_length=40, choices=RoleCode.choices, unique=True)
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return self.get_code_display()
+
+
+class User(AbstractUser):
+    """A person who signs in: staff, a partner agency's worker, or an inspector."""
+
+    job_title = models.CharField(max_length=120, blank=True)
+    agency = models.CharField(max_length=120, blank=True, help_text="For partner agency users.")
+    roles = models.ManyToManyField(Role, blank=True, related_name="users")
+    teams = models.ManyToManyField(Team, through="Membership", blank=True, related_name="members")
+
+    class Meta:
+        ordering = ["last_name", "first_name"]
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.username
+
+    @property
+    def role_codes(self) -> frozenset[str]:
+        """This user's role codes, read once per request."""
+        if not hasattr(self, "_role_codes"):
+            self._role_codes = frozenset(self.roles.values_list("code", flat=True))
+        return self._role_codes
+
+    @property
+    def team_ids(self) -> frozenset[int]:
+        """The teams this user belongs to, read once per request."""
+        if not hasattr(self, "_team_ids"):
+            self._team_ids = frozenset(self.memberships.values_list("team_id", flat=True))
+        return self._team_ids
+
+    def has_role(self, *codes: str) -> bool:
+        return bool(self.role_codes.intersection(codes))
+
+    @property
+    def is_service_wide(self) -> bool:
+        return bool(self.role_codes & SERVICE_WIDE_ROLES)
+
+    @property
+    def works_with_cases(self) -> bool:
+        return bool(self.role_codes & CASE_ROLES)
+
+    @property
+    def may_write_cases(self) -> bool:
+        return bool(self.role_codes & CASE_WRITE_ROLES)
+
+    @property
+    def is_manager(self) -> bool:
+        return bool(self.role_codes & MANAGER_ROLES)
+
+    @property
+    def may_break_glass(self) -> bool:
+        return bool(self.role_codes & BREAK_GLASS_ROLES)
+
+    @property
+    def is_partner(self) -> bool:
+        return RoleCode.PARTNER in self.role_codes
+
+
+class Membership(models.Model):
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
+    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="memberships")
+    manages = models.BooleanField(default=False, help_text="This user manages the team.")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "team"], name="one_membership_per_team")]
+
+    def __str__(self) -> str:
+        return f"{self.user} in {self.team}"
+
+
+class AccessGrant(models.Model):
+    """An explicit permission to see one restricted child's record."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="access_grants")
+    child = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="access_grants")
+    reason = models.TextField()
+    granted_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    granted_at = models.DateTimeField(default=timezone.now)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    revoked_by = models.ForeignKey(User, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+
+    class Meta:
+        indexes = [models.Index(fields=["user", "revoked_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.user} may see {self.child}"
+
+
+class BreakGlassAccess(models.Model):
+    """An emergency opening of a record outside the user's scope, with the reason typed."""
+
+    user = models.ForeignKey(User, on_delete=models.PROTECT, related_name="break_glass")
+    child = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="break_glass")
+    reason = models.TextField()
+    opened_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    reviewed_by = models.ForeignKey(User, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    review_outcome = models.CharField(
+        max_length=20, blank=True,
+        choices=[("justified", "Justified"), ("not_justified", "Not justified: to be followed up")],
+    )
+    review_note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-opened_at"]
+        indexes = [models.Index(fields=["user", "expires_at"]), models.Index(fields=["reviewed_at"])]
+
+    def __str__(self) -> str:
+        return f"Emergency access by {self.user} at {self.opened_at:%d/%m/%Y %H:%M}"
+
+
+class AccessAction(models.TextChoices):
+    VIEW = "view", "Viewed"
+    SEARCH = "search", "Searched"
+    EXPORT = "export", "Exported"
+    DENIED = "denied", "Refused"
+    BREAK_GLASS = "break_glass", "Broke glass"
+
+
+class AccessEvent(models.Model):
+    """One read of a child's record, one search or one export: who, what, when and why.
+
+    Kept apart from the change history, as reads are far more numerous than writes and
+    are reviewed differently ("who has seen this record").
+    """
+
+    at = models.DateTimeField(default=timezone.now)
+    user = models.ForeignKey(User, on_delete=models.PROTECT, related_name="access_events")
+    action = models.CharField(max_length=20, choices=AccessAction.choices)
+    child = models.ForeignKey(
+        "people.Person", on_delete=models.PROTECT, null=True, blank=True, related_name="access_events"
+    )
+    what = models.CharField(max_length=200, help_text="The page, search or export.")
+    detail = models.TextField(blank=True, help_text="The search terms, or the reason given.")
+    result_count = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-at"]
+        indexes = [models.Index(fields=["child", "-at"]), models.Index(fields=["user", "-at"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} by {self.user_id} at {self.at:%d/%m/%Y %H:%M}"
+
+
+class AuditEvent(models.Model):
+    """A domain event written in the same transaction as the change it records."""
+
+    at = models.DateTimeField(default=timezone.now)
+    actor = models.ForeignKey(User, on_delete=models.PROTECT, related_name="audit_events")
+    verb = models.CharField(max_length=80, help_text="What was done, as <entity>.<action>.")
+    child = models.ForeignKey(
+        "people.Person", on_delete=models.PROTECT, null=True, blank=True, related_name="audit_events"
+    )
+    summary = models.CharField(max_length=300)
+    detail = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-at"]
+        indexes = [models.Index(fields=["child", "-at"]), models.Index(fields=["verb", "-at"])]
+
+    def __str__(self) -> str:
+        return f"{self.verb} by {self.actor_id}"

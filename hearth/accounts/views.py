@@ -1,0 +1,116 @@
+"""Sign-in with lockout and a second factor, emergency access, and its review."""
+
+import base64
+
+import segno
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django_otp import login as otp_login
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from hearth.accounts import services
+from hearth.accounts.forms import BreakGlassForm, BreakGlassReviewForm, SignInForm, TokenForm
+from hearth.accounts.models import BreakGlassAccess
+from hearth.core.http import add_service_errors
+
+
+class SignInView(auth_views.LoginView):
+    template_name = "accounts/sign_in.html"
+    authentication_form = SignInForm
+    redirect_authenticated_user = True
+    extra_context = {"title": "Sign in"}
+
+
+def locked_out(request: HttpRequest, credentials: dict | None = None, *args, **kwargs) -> HttpResponse:
+    """Shown by the lockout after repeated failed sign-ins."""
+    return render(request, "accounts/locked.html", {"title": "Your account is locked"}, status=403)
+
+
+def sign_out(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        return auth_views.LogoutView.as_view(next_page="accounts:login")(request)
+    return render(request, "accounts/sign_out.html", {"title": "Sign out"})
+
+
+def two_factor(request: HttpRequest) -> HttpResponse:
+    """Confirm the second factor: set up an authenticator on first use, then enter its code."""
+    user = request.user
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    setting_up = device is None
+    if setting_up:
+        device = TOTPDevice.objects.filter(user=user, confirmed=False).first() or TOTPDevice.objects.create(
+            user=user, name="Authenticator app", confirmed=False
+        )
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if device.verify_token(form.cleaned_data["token"]):
+            if setting_up:
+                device.confirmed = True
+                device.save(update_fields=["confirmed"])
+            otp_login(request, device)
+            return redirect(request.GET.get("next") or "home")
+        form.add_error("token", "The code is not right or has expired: enter the code your app shows now")
+    context = {"title": "Set up two-factor sign-in" if setting_up else "Enter your code", "form": form,
+               "setting_up": setting_up}
+    if setting_up:
+        qr = segno.make(device.config_url, error="m")
+        context["qr_svg"] = "data:image/svg+xml;base64," + base64.b64encode(
+            qr.svg_inline(scale=4).encode()).decode()
+        context["secret"] = base64.b32encode(device.bin_key).decode()
+    return render(request, "accounts/two_factor.html", context)
+
+
+def break_glass(request: HttpRequest) -> HttpResponse:
+    """Open a record outside your scope in an emergency, giving the reason."""
+    if not request.user.may_break_glass:
+        raise PermissionDenied("Your role cannot use emergency access.")
+    form = BreakGlassForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            child = services.break_glass_open(acting_user=request.user, la_child_id=form.cleaned_data["la_child_id"],
+                                              reason=form.cleaned_data["reason"])
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            if child is not None:
+                hours = services.BREAK_GLASS_HOURS
+                messages.success(request, f"Emergency access to {child.full_name}'s record for {hours} hours. "
+                                          "A manager will review it.")
+                return redirect("people:child", child.pk)
+            form.add_error("la_child_id", "No record you can open in an emergency has this LA child ID")
+    return render(request, "accounts/break_glass.html", {"title": "Emergency access to a record", "form": form,
+                                                          "section": "break_glass"})
+
+
+def break_glass_reviews(request: HttpRequest) -> HttpResponse:
+    """Emergency access awaiting a manager's review, oldest first, and the latest reviewed."""
+    if not request.user.is_manager:
+        raise PermissionDenied("Only managers review emergency access.")
+    pending = list(BreakGlassAccess.objects.filter(reviewed_at__isnull=True)
+                   .select_related("user", "child").order_by("opened_at")[:200])
+    reviewed = list(BreakGlassAccess.objects.filter(reviewed_at__isnull=False)
+                    .select_related("user", "child", "reviewed_by").order_by("-reviewed_at")[:50])
+    return render(request, "accounts/break_glass_reviews.html", {
+        "title": "Emergency access reviews", "pending": pending, "reviewed": reviewed, "section": "reviews",
+    })
+
+
+def break_glass_review(request: HttpRequest, access_id: int) -> HttpResponse:
+    if not request.user.is_manager:
+        raise PermissionDenied("Only managers review emergency access.")
+    access = get_object_or_404(BreakGlassAccess.objects.select_related("user", "child"), pk=access_id)
+    form = BreakGlassReviewForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.break_glass_review(acting_user=request.user, access=access, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Review recorded")
+            return redirect("accounts:break_glass_reviews")
+    return render(request, "accounts/break_glass_review.html", {
+        "title": "Review emergency access", "access": access, "form": form, "section": "reviews",
+    })

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class CaseworkConfig(AppConfig):
+    name = "hearth.casework"
+    label = "casework"
+    verbose_name = "Casework"
+
+    def ready(self) -> None:
+        from hearth.casework import chronology, clocks  # noqa: F401  (registers its entries and clocks)

@@ -1,0 +1,38 @@
+"""Forms for case notes and allocations."""
+
+from django import forms
+
+from hearth.accounts.models import Team, User
+from hearth.casework.models import CaseNote, CaseNoteKind
+from hearth.core.forms import GovukDateField, TimeField, local_moment
+
+
+class CaseNoteForm(forms.ModelForm):
+    kind = forms.ChoiceField(label="What kind of note is this?", choices=CaseNoteKind.choices, widget=forms.RadioSelect)
+    occurred_on = GovukDateField(label="Date it happened", past_only=True)
+    occurred_time = TimeField(label="Time it happened", required=False, help_text="For example, 14:30")
+
+    class Meta:
+        model = CaseNote
+        fields = ["kind", "title", "body", "child_words", "written_to_child"]
+        labels = {"title": "Title", "body": "What happened"}
+        widgets = {"body": forms.Textarea, "child_words": forms.Textarea}
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("occurred_on"):
+            self.instance.occurred_at = local_moment(cleaned["occurred_on"], cleaned.get("occurred_time"))
+        return cleaned
+
+
+class AllocationForm(forms.Form):
+    team = forms.ModelChoiceField(label="Team", queryset=Team.objects.filter(is_active=True), empty_label="Select a team")
+    worker = forms.ModelChoiceField(label="Worker", queryset=User.objects.none(), required=False,
+                                    empty_label="No named worker yet", help_text="Must be a member of the team")
+    started_on = GovukDateField(label="Allocated from", past_only=True)
+    reason = forms.CharField(label="Reason", max_length=200, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["worker"].queryset = User.objects.filter(is_active=True, memberships__isnull=False).distinct()
+        self.fields["worker"].label_from_instance = lambda user: f"{user} ({user.job_title})" if user.job_title else str(user)

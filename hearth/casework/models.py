@@ -1,0 +1,99 @@
+"""Allocations, case notes and decisions: the casework every journey app shares."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+
+class Allocation(models.Model):
+    """A child allocated to a team and, usually, a named worker, from one date to another."""
+
+    child = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="allocations")
+    team = models.ForeignKey("accounts.Team", on_delete=models.PROTECT, related_name="allocations")
+    worker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="allocations"
+    )
+    started_on = models.DateField()
+    ended_on = models.DateField(null=True, blank=True)
+    reason = models.CharField(max_length=200, blank=True)
+    recorded_at = models.DateTimeField(default=timezone.now)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-started_on", "-id"]
+        indexes = [
+            models.Index(fields=["worker", "ended_on"]),
+            models.Index(fields=["team", "ended_on"]),
+            models.Index(fields=["child", "ended_on"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"Allocation to {self.worker or self.team} from {self.started_on}"
+
+    @property
+    def is_current(self) -> bool:
+        return self.ended_on is None
+
+
+class CaseNoteKind(models.TextChoices):
+    VISIT = "visit", "Visit to the child"
+    STATUTORY_VISIT = "statutory_visit", "Statutory visit"
+    DIRECT_WORK = "direct_work", "Direct work with the child"
+    PHONE_CALL = "phone_call", "Phone call"
+    MEETING = "meeting", "Meeting"
+    MANAGEMENT_OVERSIGHT = "management_oversight", "Management oversight"
+    SUPERVISION = "supervision", "Supervision"
+    CORRESPONDENCE = "correspondence", "Letter or email"
+    OTHER = "other", "Other"
+
+
+class CaseNote(models.Model):
+    """What happened, when it happened (not when it was typed), and what the child said."""
+
+    child = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="case_notes")
+    kind = models.CharField(max_length=30, choices=CaseNoteKind.choices)
+    occurred_at = models.DateTimeField(help_text="When the event happened.")
+    title = models.CharField(max_length=150)
+    body = models.TextField()
+    child_words = models.TextField(
+        "The child's words, wishes and feelings", blank=True,
+        help_text="What the child said, in their own words where possible.",
+    )
+    written_to_child = models.BooleanField(
+        default=False, help_text="Written to the child, for them to read when they are older."
+    )
+    recorded_at = models.DateTimeField(default=timezone.now)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="case_notes")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-occurred_at"]
+        indexes = [models.Index(fields=["child", "-occurred_at"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Decision(models.Model):
+    """A decision about a child: who made it, when, and why. Never a status flipped silently.
+
+    Journey apps record their decisions here (or in a model with the same three fields);
+    `kind` names the decision, for example "contact_outcome" or "cp_plan_start".
+    """
+
+    child = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="decisions")
+    kind = models.CharField(max_length=60)
+    outcome = models.CharField(max_length=200)
+    rationale = models.TextField()
+    decided_at = models.DateTimeField(default=timezone.now)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="decisions")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-decided_at"]
+        indexes = [models.Index(fields=["child", "-decided_at"]), models.Index(fields=["kind", "-decided_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.outcome}"

@@ -1,0 +1,30 @@
+"""Reads of casework, already scoped to what the user may see."""
+
+from django.db.models import QuerySet
+
+from hearth.accounts.models import User
+from hearth.accounts.policy import visible_children
+from hearth.casework.models import Allocation, CaseNote
+from hearth.people.models import Person
+
+
+def caseload_for(user: User) -> QuerySet[Allocation]:
+    """The children currently allocated to this worker whom they may see, oldest allocation first."""
+    return (
+        Allocation.objects.filter(worker=user, ended_on__isnull=True,
+                                  child__in=visible_children(user))
+        .select_related("child", "team")
+        .order_by("started_on", "child__last_name")
+    )
+
+
+def allocations_for(child: Person) -> QuerySet[Allocation]:
+    """A child's allocations, current first (call only for a child the user may see)."""
+    return Allocation.objects.filter(child=child).select_related("team", "worker").order_by(
+        "ended_on", "-started_on"
+    )
+
+
+def case_notes_for(child: Person) -> QuerySet[CaseNote]:
+    """A child's case notes, newest event first (call only for a child the user may see)."""
+    return CaseNote.objects.filter(child=child).select_related("author").order_by("-occurred_at")

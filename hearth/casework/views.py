@@ -1,0 +1,107 @@
+"""Pages for a child's chronology, case notes and allocation."""
+
+import csv
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+
+from hearth.accounts.models import AccessAction
+from hearth.accounts.policy import child_for, require_write
+from hearth.casework import chronology, services
+from hearth.casework.forms import AllocationForm, CaseNoteForm
+from hearth.casework.models import CaseNote
+from hearth.casework.selectors import case_notes_for
+from hearth.core.http import add_service_errors
+from hearth.timescales import clocks
+from hearth.timescales.selectors import council_calendar
+
+PAGE_SIZE = 50
+
+
+def chronology_page(request: HttpRequest, child_id: int) -> HttpResponse:
+    """Everything that has happened to the child, newest first, filterable by kind."""
+    child = child_for(request.user, child_id, what="Chronology")
+    kinds = chronology.kinds()
+    wanted = [kind for kind in request.GET.getlist("kind") if kind in dict(kinds)]
+    entries = chronology.chronology_for(child, only=wanted or None)
+    page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "casework/chronology.html", {
+        "title": f"{child.full_name}: chronology", "child": child, "tab": "chronology",
+        "kinds": kinds, "wanted": wanted, "page": page, "label_for": chronology.label_for,
+        "query": "&".join(f"kind={kind}" for kind in wanted),
+    })
+
+
+def chronology_export(request: HttpRequest, child_id: int) -> HttpResponse:
+    """The chronology as CSV; the export is logged against the child."""
+    child = child_for(request.user, child_id, what="Chronology export (CSV)", action=AccessAction.EXPORT)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="chronology-{child.la_child_id}.csv"'
+    writer = csv.writer(response)
+    writer.writerow(["When", "Kind", "What", "Summary", "By"])
+    for entry in chronology.chronology_for(child):
+        writer.writerow([timezone.localtime(entry.occurred_at).strftime("%d/%m/%Y %H:%M"),
+                         chronology.label_for(entry.kind), entry.title, entry.summary, entry.by])
+    return response
+
+
+def case_notes(request: HttpRequest, child_id: int) -> HttpResponse:
+    child = child_for(request.user, child_id, what="Case notes")
+    page = Paginator(case_notes_for(child), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "casework/case_notes.html", {
+        "title": f"{child.full_name}: case notes", "child": child, "tab": "case_notes", "page": page,
+    })
+
+
+def case_note(request: HttpRequest, child_id: int, note_id: int) -> HttpResponse:
+    child = child_for(request.user, child_id, what="Case note")
+    note = get_object_or_404(CaseNote.objects.select_related("author"), child=child, pk=note_id)
+    reading = clocks.read(clocks.get("casework.case_note_recorded"), note.occurred_at, timezone.now(),
+                          completed_at=note.recorded_at, calendar=council_calendar())
+    return render(request, "casework/case_note.html", {
+        "title": note.title, "child": child, "note": note, "tab": "case_notes", "recording": reading,
+    })
+
+
+def case_note_add(request: HttpRequest, child_id: int) -> HttpResponse:
+    """Record a case note, with the child's own words in their own place."""
+    child = child_for(request.user, child_id, what="Add case note")
+    require_write(request.user, child)
+    form = CaseNoteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            note = services.case_note_record(acting_user=request.user, child=child, note=form.save(commit=False))
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Case note saved")
+            return redirect("casework:case_note", child.pk, note.pk)
+    return render(request, "casework/case_note_form.html", {
+        "title": "Add a case note", "child": child, "form": form, "back_url": f"/children/{child.pk}/",
+    })
+
+
+def allocate(request: HttpRequest, child_id: int) -> HttpResponse:
+    """A manager allocates the child to a team and worker."""
+    if not request.user.is_manager:
+        raise PermissionDenied("Only a manager can allocate a child.")
+    child = child_for(request.user, child_id, what="Allocate")
+    form = AllocationForm(request.POST or None, initial={"started_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.allocation_start(acting_user=request.user, child=child, team=data["team"], worker=data["worker"],
+                                      started_on=data["started_on"], reason=data["reason"])
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"{child.full_name} allocated")
+            return redirect("people:child", child.pk)
+    return render(request, "people/simple_form.html", {
+        "title": f"Allocate {child.full_name}", "form": form, "child": child, "button": "Allocate",
+        "fields": ["team", "worker", "started_on", "reason"], "back_url": f"/children/{child.pk}/",
+    })

@@ -1,0 +1,54 @@
+"""The Jinja2 environment for every page: GOV.UK Frontend macros, URLs, dates shown in London."""
+
+from datetime import date, datetime
+
+from django.conf import settings
+from django.contrib import messages
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils import timezone
+from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader
+
+
+def url(name: str, *args, **kwargs) -> str:
+    """The path of a named URL."""
+    return reverse(name, args=args or None, kwargs=kwargs or None)
+
+
+def govuk_date(value: date | datetime | None, empty: str = "") -> str:
+    """A date as GOV.UK writes it: 3 March 2025."""
+    if value is None:
+        return empty
+    if isinstance(value, datetime):
+        value = timezone.localtime(value).date()
+    return f"{value.day} {value:%B %Y}"
+
+
+def govuk_datetime(value: datetime | None, empty: str = "") -> str:
+    """A moment in London time: 3 March 2025 at 2:05pm."""
+    if value is None:
+        return empty
+    local = timezone.localtime(value)
+    hour = local.hour % 12 or 12
+    return f"{local.day} {local:%B %Y} at {hour}:{local:%M}{'am' if local.hour < 12 else 'pm'}"
+
+
+def environment(**options) -> Environment:
+    """Build the environment Django's Jinja2 backend renders with."""
+    loader = options.pop("loader", None) or ChoiceLoader([])
+    env = Environment(
+        loader=ChoiceLoader([
+            loader,
+            PrefixLoader({"govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja")}),
+        ]),
+        **options,
+    )
+    env.globals.update({
+        "url": url,
+        "static": static,
+        "get_messages": messages.get_messages,
+        "council_name": settings.HEARTH_COUNCIL_NAME,
+        "today": timezone.localdate,
+    })
+    env.filters.update({"govuk_date": govuk_date, "govuk_datetime": govuk_datetime})
+    return env

@@ -1,0 +1,21 @@
+"""The home page and the health check."""
+
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+
+from hearth.casework.selectors import caseload_for
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    """Each role's starting point: a worker's caseload first."""
+    user = request.user
+    caseload = list(caseload_for(user)) if user.works_with_cases else []
+    return render(request, "core/home.html", {"caseload": caseload})
+
+
+def health(request: HttpRequest) -> JsonResponse:
+    """For a load balancer: the process is up and the database answers."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})

@@ -1,0 +1,90 @@
+"""Forms for children's and adults' details. Thin: the services validate identifiers and rules."""
+
+from django import forms
+
+from hearth.core.forms import GovukDateField
+from hearth.people.models import Address, Person, Relationship, RelationshipKind, WarningNote
+from hearth.reference.codes import Disability, Ethnicity, Sex, UPNUnknownReason
+
+BLANK = [("", "Select one")]
+
+
+class ChildSearchForm(forms.Form):
+    text = forms.CharField(
+        label="Name, LA child ID, NHS number or UPN", required=False, max_length=100,
+    )
+    date_of_birth = GovukDateField(label="Date of birth", required=False, help_text="Optional. For example, 27 3 2015")
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.errors and not (cleaned.get("text") or "").strip() and not cleaned.get("date_of_birth"):
+            raise forms.ValidationError("Enter a name, an identifier or a date of birth to search for")
+        return cleaned
+
+
+class PersonDetailsForm(forms.ModelForm):
+    """A child's identity and characteristics, as the census and the family describe them."""
+
+    date_of_birth = GovukDateField(label="Date of birth", required=False, past_only=True,
+                                   help_text="Leave blank for an unborn child. For example, 27 3 2015")
+    expected_date_of_birth = GovukDateField(label="Expected date of birth", required=False,
+                                            help_text="Only for an unborn child")
+    sex = forms.ChoiceField(label="Sex", choices=Sex.choices)
+    ethnicity = forms.ChoiceField(label="Ethnicity", choices=BLANK + Ethnicity.choices)
+    upn_unknown_reason = forms.ChoiceField(label="If the UPN is not known, why", choices=BLANK + UPNUnknownReason.choices,
+                                           required=False)
+    disabilities = forms.MultipleChoiceField(label="Disability", choices=Disability.choices, required=False,
+                                             help_text="Select all that apply")
+
+    class Meta:
+        model = Person
+        fields = [
+            "first_name", "middle_names", "last_name", "preferred_name", "date_of_birth",
+            "expected_date_of_birth", "sex", "gender_identity", "ethnicity", "first_language",
+            "needs_interpreter", "religion", "nhs_number", "upn", "former_upn", "upn_unknown_reason",
+            "is_uasc",
+        ]
+        labels = {"first_name": "First name", "last_name": "Last name", "middle_names": "Middle names"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and "disabilities" not in self.initial:
+            self.initial["disabilities"] = [d.code for d in self.instance.disabilities.all()]
+
+
+class AddressForm(forms.ModelForm):
+    moved_in = GovukDateField(label="Date moved in", required=False, past_only=True)
+
+    class Meta:
+        model = Address
+        fields = ["line_1", "line_2", "town", "postcode", "moved_in"]
+
+
+class NewRelativeForm(forms.Form):
+    """Someone in the child's network: an existing child on record, or a new adult."""
+
+    kind = forms.ChoiceField(label="How are they related to the child?", choices=RelationshipKind.choices,
+                             help_text="They are the child's …")
+    first_name = forms.CharField(label="First name", max_length=100)
+    last_name = forms.CharField(label="Last name", max_length=100)
+    date_of_birth = GovukDateField(label="Date of birth", required=False, past_only=True,
+                                   help_text="If known. For example, 27 3 1985")
+    has_parental_responsibility = forms.BooleanField(label="Has parental responsibility", required=False)
+    lives_with = forms.BooleanField(label="Lives with the child", required=False)
+    note = forms.CharField(label="Note", required=False, max_length=200)
+
+
+class RelationshipEndForm(forms.ModelForm):
+    class Meta:
+        model = Relationship
+        fields = ["ended_on"]
+
+
+class WarningForm(forms.ModelForm):
+    category = forms.ChoiceField(label="Kind of warning", choices=WarningNote._meta.get_field("category").choices)
+    review_on = GovukDateField(label="Review by", required=False)
+
+    class Meta:
+        model = WarningNote
+        fields = ["category", "text", "review_on"]
+        labels = {"text": "What workers need to know"}

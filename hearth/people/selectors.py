@@ -1,0 +1,123 @@
+"""Reads of people, already scoped to what the user may see."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from hearth.accounts.models import AccessAction, User
+from hearth.accounts.policy import log_access, visible_children
+from hearth.casework.models import Allocation
+from hearth.people.identifiers import normalise_nhs_number
+from hearth.people.models import Person, PersonKind, Relationship
+
+SEARCH_LIMIT = 50
+
+
+@dataclass(frozen=True)
+class ChildSearch:
+    text: str = ""
+    date_of_birth: date | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.text.strip() and self.date_of_birth is None
+
+
+def child_search(*, user: User, search: ChildSearch) -> list[Person]:
+    """Children matching a name, ID or NHS number (and date of birth), among those the user may see.
+
+    Every search is logged with its terms and how many it found.
+    """
+    if search.is_empty:
+        return []
+    children = visible_children(user)
+    for word in search.text.split():
+        digits = normalise_nhs_number(word)
+        if digits.isdigit() and len(digits) == 10:
+            children = children.filter(nhs_number=digits)
+        else:
+            children = children.filter(
+                Q(first_name__istartswith=word) | Q(last_name__istartswith=word)
+                | Q(preferred_name__istartswith=word) | Q(la_child_id__iexact=word)
+                | Q(upn__iexact=word)
+            )
+    if search.date_of_birth:
+        children = children.filter(date_of_birth=search.date_of_birth)
+    current = Allocation.objects.filter(ended_on__isnull=True).select_related("team", "worker")
+    results = list(
+        children.order_by("last_name", "first_name", "pk")
+        .prefetch_related(Prefetch("allocations", queryset=current, to_attr="current_allocations"))
+        [:SEARCH_LIMIT]
+    )
+    terms = search.text.strip() + (f" born {search.date_of_birth:%d/%m/%Y}" if search.date_of_birth else "")
+    log_access(user=user, action=AccessAction.SEARCH, what="Child search", detail=terms,
+               result_count=len(results))
+    return results
+
+
+def likely_duplicates(*, user: User, first_name: str, last_name: str,
+                      date_of_birth: date | None, nhs_number: str = "") -> list[Person]:
+    """Records that may be the same person: the same NHS number, or a similar name and the same birth date.
+
+    Restricted records are left out unless the user holds a grant, so the check reveals nothing.
+    The match shows name, birth date and ID only, so the creator can avoid a duplicate.
+    """
+    matches = Q()
+    if nhs_number:
+        matches |= Q(nhs_number=normalise_nhs_number(nhs_number))
+    if date_of_birth:
+        same_name = Q(last_name__iexact=last_name.strip()) | Q(first_name__iexact=first_name.strip())
+        if len(first_name.strip()) >= 2:
+            same_name |= Q(first_name__istartswith=first_name.strip()[:2], last_name__istartswith=last_name.strip()[:1])
+        matches |= Q(date_of_birth=date_of_birth) & same_name
+    if not matches:
+        return []
+    granted = visible_children(user).filter(is_restricted=True).values("pk")
+    candidates = (
+        Person.objects.filter(matches)
+        .filter(Q(is_restricted=False) | Q(pk__in=granted))
+        .order_by("last_name", "first_name")[:10]
+    )
+    found = list(candidates)
+    log_access(user=user, action=AccessAction.SEARCH, what="Duplicate check",
+               detail=f"{first_name} {last_name} {date_of_birth or ''} {nhs_number}".strip(),
+               result_count=len(found))
+    return found
+
+
+def family_network(child: Person) -> list[tuple[str, Relationship, Person]]:
+    """Everyone related to the child: (how they relate to the child, the relationship, the person)."""
+    from hearth.people.models import INVERSE_LABELS
+
+    network = []
+    for rel in Relationship.objects.filter(relative=child).select_related("person"):
+        network.append((rel.get_kind_display(), rel, rel.person))
+    for rel in Relationship.objects.filter(person=child).select_related("relative"):
+        network.append((INVERSE_LABELS[rel.kind], rel, rel.relative))
+    network.sort(key=lambda row: (row[1].ended_on is not None, row[0], row[2].last_name))
+    return network
+
+
+def child_record(child: Person) -> Person:
+    """The child with what the record page shows, fetched in a fixed number of queries."""
+    from hearth.people.models import WarningNote
+
+    return (
+        Person.objects.filter(pk=child.pk)
+        .select_related("created_by")
+        .prefetch_related(
+            "addresses", "disabilities", "former_names",
+            Prefetch("warnings", queryset=WarningNote.objects.filter(ended_on__isnull=True).select_related("recorded_by"),
+                     to_attr="current_warnings"),
+        )
+        .get()
+    )
+
+
+def adults_in_network(user: User) -> QuerySet[Person]:
+    """Adults linked to a child the user may see."""
+    children = visible_children(user).values("pk")
+    return Person.objects.filter(kind=PersonKind.ADULT).filter(
+        Q(relationships_from__relative__in=children) | Q(relationships_to__person__in=children)
+    ).distinct()
