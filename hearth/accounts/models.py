@@ -74,13 +74,6 @@ class User(AbstractUser):
             self._role_codes = frozenset(self.roles.values_list("code", flat=True))
         return self._role_codes
 
-    @property
-    def team_ids(self) -> frozenset[int]:
-        """The teams this user belongs to, read once per request."""
-        if not hasattr(self, "_team_ids"):
-            self._team_ids = frozenset(self.memberships.values_list("team_id", flat=True))
-        return self._team_ids
-
     def has_role(self, *codes: str) -> bool:
         return bool(self.role_codes.intersection(codes))
 

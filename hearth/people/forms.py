@@ -3,6 +3,7 @@
 from django import forms
 
 from hearth.core.forms import GovukDateField
+from hearth.people.identifiers import normalise_nhs_number
 from hearth.people.models import Address, Person, Relationship, RelationshipKind, WarningNote
 from hearth.reference.codes import Disability, Ethnicity, Sex, UPNUnknownReason
 
@@ -33,6 +34,9 @@ class PersonDetailsForm(forms.ModelForm):
     ethnicity = forms.ChoiceField(label="Ethnicity", choices=BLANK + Ethnicity.choices)
     upn_unknown_reason = forms.ChoiceField(label="If the UPN is not known, why", choices=BLANK + UPNUnknownReason.choices,
                                            required=False)
+    nhs_number = forms.CharField(label="NHS number", max_length=13, required=False,
+                                 help_text="10 digits, for example 943 476 5919")
+    upn = forms.CharField(label="UPN", max_length=13, required=False, help_text="Unique pupil number, 13 characters")
     disabilities = forms.MultipleChoiceField(label="Disability", choices=Disability.choices, required=False,
                                              help_text="Select all that apply")
 
@@ -45,6 +49,13 @@ class PersonDetailsForm(forms.ModelForm):
             "is_uasc",
         ]
         labels = {"first_name": "First name", "last_name": "Last name", "middle_names": "Middle names"}
+
+    def clean_nhs_number(self):
+        """Spaces are how people write NHS numbers; the record keeps the digits."""
+        return normalise_nhs_number(self.cleaned_data["nhs_number"])
+
+    def clean_upn(self):
+        return self.cleaned_data["upn"].strip().upper()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

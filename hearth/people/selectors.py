@@ -3,13 +3,13 @@
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
 
 from hearth.accounts.models import AccessAction, User
 from hearth.accounts.policy import log_access, visible_children
 from hearth.casework.models import Allocation
 from hearth.people.identifiers import normalise_nhs_number
-from hearth.people.models import Person, PersonKind, Relationship
+from hearth.people.models import INVERSE_LABELS, Person, PersonKind, Relationship, WarningNote
 
 SEARCH_LIMIT = 50
 
@@ -32,11 +32,11 @@ def child_search(*, user: User, search: ChildSearch) -> list[Person]:
     if search.is_empty:
         return []
     children = visible_children(user)
-    for word in search.text.split():
-        digits = normalise_nhs_number(word)
-        if digits.isdigit() and len(digits) == 10:
-            children = children.filter(nhs_number=digits)
-        else:
+    digits = normalise_nhs_number(search.text)
+    if digits.isdigit() and len(digits) == 10:  # an NHS number, however it was spaced
+        children = children.filter(nhs_number=digits)
+    else:
+        for word in search.text.split():
             children = children.filter(
                 Q(first_name__istartswith=word) | Q(last_name__istartswith=word)
                 | Q(preferred_name__istartswith=word) | Q(la_child_id__iexact=word)
@@ -88,31 +88,24 @@ def likely_duplicates(*, user: User, first_name: str, last_name: str,
 
 def family_network(child: Person) -> list[tuple[str, Relationship, Person]]:
     """Everyone related to the child: (how they relate to the child, the relationship, the person)."""
-    from hearth.people.models import INVERSE_LABELS
-
     network = []
-    for rel in Relationship.objects.filter(relative=child).select_related("person"):
-        network.append((rel.get_kind_display(), rel, rel.person))
-    for rel in Relationship.objects.filter(person=child).select_related("relative"):
-        network.append((INVERSE_LABELS[rel.kind], rel, rel.relative))
+    related = Relationship.objects.filter(Q(relative=child) | Q(person=child)).select_related("person", "relative")
+    for rel in related:
+        if rel.relative_id == child.pk:
+            network.append((rel.get_kind_display(), rel, rel.person))
+        else:
+            network.append((INVERSE_LABELS[rel.kind], rel, rel.relative))
     network.sort(key=lambda row: (row[1].ended_on is not None, row[0], row[2].last_name))
     return network
 
 
 def child_record(child: Person) -> Person:
-    """The child with what the record page shows, fetched in a fixed number of queries."""
-    from hearth.people.models import WarningNote
-
-    return (
-        Person.objects.filter(pk=child.pk)
-        .select_related("created_by")
-        .prefetch_related(
-            "addresses", "disabilities", "former_names",
-            Prefetch("warnings", queryset=WarningNote.objects.filter(ended_on__isnull=True).select_related("recorded_by"),
-                     to_attr="current_warnings"),
-        )
-        .get()
+    """The child with what the record page shows, in one query per kind of detail."""
+    prefetch_related_objects(
+        [child], "addresses", "disabilities", "former_names",
+        Prefetch("warnings", queryset=WarningNote.objects.filter(ended_on__isnull=True), to_attr="current_warnings"),
     )
+    return child
 
 
 def adults_in_network(user: User) -> QuerySet[Person]:
