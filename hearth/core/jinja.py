@@ -8,6 +8,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
 from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader
+from markupsafe import Markup
 
 
 def url(name: str, *args, **kwargs) -> str:
@@ -33,6 +34,19 @@ def govuk_datetime(value: datetime | None, empty: str = "") -> str:
     return f"{local.day} {local:%B %Y} at {hour}:{local:%M}{'am' if local.hour < 12 else 'pm'}"
 
 
+def link(href: str, text: str, hidden: str = "") -> Markup:
+    """A GOV.UK link, its text escaped; `hidden` adds words only screen readers hear."""
+    if hidden:
+        return Markup('<a class="govuk-link" href="{}">{}<span class="govuk-visually-hidden"> {}</span></a>').format(
+            href, text, hidden)
+    return Markup('<a class="govuk-link" href="{}">{}</a>').format(href, text)
+
+
+def tag(text: str, colour: str = "grey") -> Markup:
+    """A GOV.UK tag."""
+    return Markup('<strong class="govuk-tag govuk-tag--{}">{}</strong>').format(colour, text)
+
+
 def environment(**options) -> Environment:
     """Build the environment Django's Jinja2 backend renders with."""
     loader = options.pop("loader", None) or ChoiceLoader([])
@@ -49,6 +63,8 @@ def environment(**options) -> Environment:
         "get_messages": messages.get_messages,
         "council_name": settings.HEARTH_COUNCIL_NAME,
         "today": timezone.localdate,
+        "link": link,
+        "tag": tag,
     })
     env.filters.update({"govuk_date": govuk_date, "govuk_datetime": govuk_datetime})
     return env

@@ -120,3 +120,11 @@ def test_search_by_nhs_number_finds_the_child(council, manager_client):
     council.allocated.save()
     page = manager_client.get("/children/", {"text": "943 476 5919"}).content.decode()
     assert council.allocated.la_child_id in page
+
+
+def test_names_in_tables_are_links_and_are_escaped(council, manager_client):
+    council.team_child.first_name = "<script>alert(1)</script>"
+    council.team_child.save()
+    page = manager_client.get("/children/", {"text": "Teamchild"}).content.decode()
+    assert f'<a class="govuk-link" href="/children/{council.team_child.pk}/">' in page
+    assert "<script>alert(1)</script>" not in page and "&lt;script&gt;" in page
