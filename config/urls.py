@@ -12,5 +12,7 @@ urlpatterns = [
     path("children/", include("hearth.people.urls")),
     path("children/", include("hearth.casework.urls")),
     path("timescales/", include("hearth.timescales.urls")),
+    path("front-door/", include("hearth.front_door.urls")),
+    path("partner/", include("hearth.front_door.urls_partner")),
     path("admin/", admin.site.urls),
 ]

@@ -1,4 +1,4 @@
-"""Hearth's own command line: `python -m hearth seed --scale demo|la|large --years N --seed S`.
+"""Hearth's own command line: `python -m hearth seed --scale demo|la|large --years N --seed S`, and `bench`.
 
 It works without manage.py, for a first run: `--database-url` chooses the database
 (otherwise DATABASE_URL, otherwise SQLite under var/), and the settings default to
@@ -9,6 +9,7 @@ import argparse
 import os
 import sys
 
+from hearth.bench import add_bench_arguments
 from hearth.seed import add_seed_arguments
 
 
@@ -18,7 +19,15 @@ def main(argv: list[str] | None = None) -> int:
     seed = commands.add_parser("seed", help="Generate the synthetic council, or reuse the one already there")
     add_seed_arguments(seed)
     seed.add_argument("--database-url", default=None, help="The database to seed, e.g. sqlite:////tmp/demo.sqlite3")
+    bench = commands.add_parser("bench", help="Time the pages at the la and large scales (var/bench/results.json)")
+    add_bench_arguments(bench)
     args = parser.parse_args(argv)
+
+    if args.command == "bench":
+        from hearth import bench as benchmark
+
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.bench")
+        return benchmark.run_one_scale(args) if args.one_scale else benchmark.run(args)
 
     if args.database_url:
         os.environ["DATABASE_URL"] = args.database_url

@@ -33,6 +33,10 @@ INSTALLED_APPS = [
     "hearth.timescales",
     "hearth.people",
     "hearth.casework",
+    "hearth.front_door",
+    "hearth.early_help",
+    "hearth.children_in_need",
+    "hearth.protection",
 ]
 
 MIDDLEWARE = [
@@ -45,6 +49,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "hearth.accounts.middleware.RequireSecondFactorMiddleware",
     "hearth.accounts.middleware.LoginRequiredMiddleware",
+    "hearth.accounts.middleware.PartnerConfinementMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -124,6 +129,10 @@ HEARTH_REQUIRE_SECOND_FACTOR = env_bool("HEARTH_REQUIRE_SECOND_FACTOR", True)
 OTP_TOTP_ISSUER = "Hearth"
 
 # --- Sessions end after 30 minutes without a request, and when the browser closes.
+# Signed-cookie sessions: no session query on any page (each request refreshes the cookie,
+# which a database session would have to write). Signed, not encrypted, so they hold only
+# ids; a disabled account is signed out on its next request, as the user is re-read each time.
+SESSION_ENGINE = "django.contrib.sessions.backends.signed_cookies"
 SESSION_COOKIE_AGE = 30 * 60
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True

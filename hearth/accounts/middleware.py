@@ -36,3 +36,23 @@ class RequireSecondFactorMiddleware:
         ):
             return redirect(reverse("accounts:two_factor"))
         return self.get_response(request)
+
+
+PARTNER_PATHS = ("/partner/", "/accounts/sign-out", "/accounts/two-factor", "/static/", "/health")
+
+
+class PartnerConfinementMiddleware:
+    """A partner agency's user reaches only their own online referrals, whatever URL they try."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = request.user
+        if user.is_authenticated and user.is_partner and not request.path.startswith(PARTNER_PATHS):
+            if request.path == "/":
+                return redirect("/partner/")
+            from django.http import Http404
+
+            raise Http404("Not found")
+        return self.get_response(request)

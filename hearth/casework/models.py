@@ -28,6 +28,12 @@ class Allocation(models.Model):
             models.Index(fields=["team", "ended_on"]),
             models.Index(fields=["child", "ended_on"]),
         ]
+        constraints = [
+            models.UniqueConstraint(fields=["child"], condition=models.Q(ended_on__isnull=True),
+                                    name="one_current_allocation_per_child"),
+            models.CheckConstraint(condition=models.Q(ended_on__isnull=True) | models.Q(ended_on__gte=models.F("started_on")),
+                                   name="allocation_ends_after_it_starts"),
+        ]
 
     def __str__(self) -> str:
         return f"Allocation to {self.worker or self.team} from {self.started_on}"

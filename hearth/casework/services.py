@@ -15,7 +15,7 @@ from hearth.people.models import Person
 @transaction.atomic
 def allocation_start(*, acting_user: User, child: Person, team: Team, worker: User | None,
                      started_on: date, reason: str = "") -> Allocation:
-    """Allocate a child to a team and worker, ending the current allocation the day before."""
+    """Allocate a child to a team and worker; the current allocation ends on the day the new one starts."""
     if not acting_user.is_manager:
         raise PermissionDenied("Only a manager can allocate a child.")
     if worker is not None and not worker.memberships.filter(team=team).exists():
@@ -32,6 +32,26 @@ def allocation_start(*, acting_user: User, child: Person, team: Team, worker: Us
     save_with_history(allocation, acting_user=acting_user)
     audit_record(actor=acting_user, verb="allocation.start", child=child,
                  summary=f"Allocated to {worker or 'no named worker'} in {team}")
+    return allocation
+
+
+@transaction.atomic
+def allocation_open_for_new_child(*, acting_user: User, child: Person, team: Team) -> Allocation:
+    """Give a newly recorded child to the recording worker's team, with no named worker yet.
+
+    Without it, the person who added the child could not see the record they had just made;
+    the team's manager then allocates a worker.
+    """
+    if not acting_user.may_write_cases:
+        raise PermissionDenied("Your role cannot add children's records.")
+    if not acting_user.memberships.filter(team=team).exists():
+        raise ValidationError({"team": f"You are not a member of {team}"})
+    if Allocation.objects.filter(child=child).exists():
+        raise ValidationError({"team": "This child has already been allocated"})
+    allocation = Allocation(child=child, team=team, worker=None, started_on=timezone.localdate(),
+                            reason="Record created", recorded_by=acting_user)
+    save_with_history(allocation, acting_user=acting_user)
+    audit_record(actor=acting_user, verb="allocation.start", child=child, summary=f"New record given to {team}")
     return allocation
 
 

@@ -10,6 +10,8 @@ from django.utils import timezone
 from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader
 from markupsafe import Markup
 
+from hearth.core import navigation
+
 
 def url(name: str, *args, **kwargs) -> str:
     """The path of a named URL."""
@@ -64,6 +66,7 @@ def environment(**options) -> Environment:
         "council_name": settings.HEARTH_COUNCIL_NAME,
         "today": timezone.localdate,
         "link": link,
+        "nav_items": navigation.items_for,
         "tag": tag,
     })
     env.filters.update({"govuk_date": govuk_date, "govuk_datetime": govuk_datetime})

@@ -1,7 +1,9 @@
 """Forms for children's and adults' details. Thin: the services validate identifiers and rules."""
 
 from django import forms
+from django.utils.crypto import salted_hmac
 
+from hearth.accounts.models import Team
 from hearth.core.forms import GovukDateField
 from hearth.people.identifiers import normalise_nhs_number
 from hearth.people.models import Address, Person, Relationship, RelationshipKind, WarningNote
@@ -99,3 +101,28 @@ class WarningForm(forms.ModelForm):
         model = WarningNote
         fields = ["category", "text", "review_on"]
         labels = {"text": "What workers need to know"}
+
+
+class NewChildForm(PersonDetailsForm):
+    """Adding a child: the details, and which of the worker's teams the new record goes to."""
+
+    team = forms.ModelChoiceField(label="Which team will hold the record?", queryset=Team.objects.none(),
+                                  empty_label="Select a team",
+                                  help_text="The team's manager will allocate a worker")
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        teams = Team.objects.filter(memberships__user=user, is_active=True).order_by("name")
+        self.fields["team"].queryset = teams
+        if len(teams) == 1:
+            self.fields["team"].initial = teams[0].pk
+        elif not teams:
+            # Service-wide roles see every record without an allocation.
+            del self.fields["team"]
+
+    def duplicate_check_key(self) -> str:
+        """A fingerprint of the details the duplicate check looked at, so changing them checks again."""
+        data = self.cleaned_data
+        values = "|".join(str(data.get(name) or "").strip().lower()
+                          for name in ("first_name", "last_name", "date_of_birth", "nhs_number"))
+        return salted_hmac("hearth.duplicate-check", values).hexdigest()[:32]

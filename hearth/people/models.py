@@ -1,11 +1,27 @@
 """Children and adults as persons, and the family network between them."""
 
+import unicodedata
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from hearth.reference.codes import Disability, Ethnicity, Sex, UPNUnknownReason
+
+
+def name_key(name: str) -> str:
+    """A name folded for search: lower case, accents dropped, letters only ("O'Brien" -> "obrien")."""
+    folded = unicodedata.normalize("NFKD", name or "").encode("ascii", "ignore").decode().lower()
+    return "".join(char for char in folded if "a" <= char <= "z")
+
+
+def name_key_range(word: str) -> tuple[str, str] | None:
+    """The half-open range of keys starting with a word, which any B-tree index can answer."""
+    key = name_key(word)
+    if not key:
+        return None
+    return key, key[:-1] + chr(ord(key[-1]) + 1)
 
 
 class PersonKind(models.TextChoices):
@@ -39,7 +55,7 @@ class Person(models.Model):
     needs_interpreter = models.BooleanField(default=False)
     religion = models.CharField(max_length=60, blank=True)
     nhs_number = models.CharField("NHS number", max_length=10, blank=True, db_index=True)
-    upn = models.CharField("UPN", max_length=13, blank=True, help_text="Unique pupil number.")
+    upn = models.CharField("UPN", max_length=13, blank=True, db_index=True, help_text="Unique pupil number.")
     former_upn = models.CharField("Former UPN", max_length=13, blank=True)
     upn_unknown_reason = models.CharField(
         "Reason the UPN is not known", max_length=3, choices=UPNUnknownReason.choices, blank=True
@@ -53,18 +69,30 @@ class Person(models.Model):
     restriction_reason = models.CharField(max_length=200, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    history = HistoricalRecords()
+    # Derived from the names on every save, so search can use an index on any database.
+    first_name_key = models.CharField(max_length=100, editable=False, default="")
+    last_name_key = models.CharField(max_length=100, editable=False, default="")
+    history = HistoricalRecords(excluded_fields=["first_name_key", "last_name_key"])
 
     class Meta:
         ordering = ["last_name", "first_name"]
         indexes = [
-            models.Index(fields=["last_name", "first_name"]),
+            models.Index(fields=["last_name_key", "first_name_key"]),
+            models.Index(fields=["first_name_key"]),
             models.Index(fields=["date_of_birth"]),
             models.Index(fields=["kind", "is_restricted"]),
         ]
 
     def __str__(self) -> str:
         return self.full_name
+
+    def save(self, *args, **kwargs):
+        self.refresh_search_keys()
+        super().save(*args, **kwargs)
+
+    def refresh_search_keys(self) -> None:
+        self.first_name_key = name_key(self.first_name)
+        self.last_name_key = name_key(self.last_name)
 
     @property
     def full_name(self) -> str:

@@ -9,7 +9,7 @@ from hearth.accounts.models import AccessAction, User
 from hearth.accounts.policy import log_access, visible_children
 from hearth.casework.models import Allocation
 from hearth.people.identifiers import normalise_nhs_number
-from hearth.people.models import INVERSE_LABELS, Person, PersonKind, Relationship, WarningNote
+from hearth.people.models import INVERSE_LABELS, Person, PersonKind, Relationship, WarningNote, name_key_range
 
 SEARCH_LIMIT = 50
 
@@ -37,11 +37,13 @@ def child_search(*, user: User, search: ChildSearch) -> list[Person]:
         children = children.filter(nhs_number=digits)
     else:
         for word in search.text.split():
-            children = children.filter(
-                Q(first_name__istartswith=word) | Q(last_name__istartswith=word)
-                | Q(preferred_name__istartswith=word) | Q(la_child_id__iexact=word)
-                | Q(upn__iexact=word)
-            )
+            matches = Q(la_child_id=word.upper()) | Q(upn=word.upper())
+            # A word with digits in it is an identifier, never part of a name.
+            if not any(char.isdigit() for char in word) and (key_range := name_key_range(word)):
+                low, high = key_range
+                matches |= Q(last_name_key__gte=low, last_name_key__lt=high)
+                matches |= Q(first_name_key__gte=low, first_name_key__lt=high)
+            children = children.filter(matches)
     if search.date_of_birth:
         children = children.filter(date_of_birth=search.date_of_birth)
     current = Allocation.objects.filter(ended_on__isnull=True).select_related("team", "worker")

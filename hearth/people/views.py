@@ -2,17 +2,20 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from hearth.accounts.models import AccessEvent
 from hearth.accounts.policy import child_for, require_write
 from hearth.casework.selectors import allocations_for, case_notes_for
+from hearth.casework.services import allocation_open_for_new_child
 from hearth.core.http import add_service_errors
 from hearth.people import selectors, services
 from hearth.people.forms import (
     AddressForm,
     ChildSearchForm,
+    NewChildForm,
     NewRelativeForm,
     PersonDetailsForm,
     WarningForm,
@@ -58,11 +61,11 @@ def child_create(request: HttpRequest) -> HttpResponse:
     """Add a child's record, showing likely matches before anything is saved."""
     _require_case_role(request)
     require_write(request.user, None)
-    form = PersonDetailsForm(request.POST or None)
+    form = NewChildForm(request.POST or None, user=request.user)
     matches = []
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        if not request.POST.get("confirmed_new"):
+        if request.POST.get("checked") != form.duplicate_check_key():
             matches = selectors.likely_duplicates(
                 user=request.user, first_name=data["first_name"], last_name=data["last_name"],
                 date_of_birth=data.get("date_of_birth"), nhs_number=data.get("nhs_number", ""),
@@ -71,8 +74,11 @@ def child_create(request: HttpRequest) -> HttpResponse:
             person = form.save(commit=False)
             person.kind = PersonKind.CHILD
             try:
-                services.person_create(acting_user=request.user, person=person,
-                                       disabilities=data.get("disabilities", []))
+                with transaction.atomic():
+                    services.person_create(acting_user=request.user, person=person,
+                                           disabilities=data.get("disabilities", []))
+                    if data.get("team"):
+                        allocation_open_for_new_child(acting_user=request.user, child=person, team=data["team"])
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
@@ -80,7 +86,7 @@ def child_create(request: HttpRequest) -> HttpResponse:
                 return redirect("people:child", person.pk)
     return render(request, "people/child_form.html", {
         "title": "Add a child", "section": "add", "form": form, "matches": matches, "creating": True,
-        "back_url": "/",
+        "checked": form.duplicate_check_key() if matches else "", "back_url": "/",
     })
 
 

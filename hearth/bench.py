@@ -1,0 +1,181 @@
+"""`python -m hearth bench`: server time and SQL queries per page at the `la` and `large` scales.
+
+For each scale the synthetic council is seeded once into its own database (SQLite files
+under var/bench/, or databases beside DATABASE_URL's on PostgreSQL) and reused after. Each
+page is requested in-process through Django's full middleware stack, as a worker signed in:
+a few warm-up requests, then `--runs` timed ones. The median and 95th percentile server time
+and the query count go to var/bench/results.json, with each page's budget and whether it
+held. Times live here, never in tests; tests assert the query counts.
+"""
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH_DIR = ROOT / "var" / "bench"
+RESULTS = BENCH_DIR / "results.json"
+
+# Budgets at `large` scale on a 2-core machine.
+BUDGET_P95_MS = 100.0
+BUDGET_QUERIES = 15
+
+
+@dataclass
+class PageResult:
+    database: str
+    scale: str
+    page: str
+    url: str
+    runs: int
+    median_ms: float
+    p95_ms: float
+    max_ms: float
+    queries: int
+    budget_p95_ms: float
+    budget_queries: int
+
+    @property
+    def within_budget(self) -> bool:
+        return self.p95_ms <= self.budget_p95_ms and self.queries <= self.budget_queries
+
+
+def add_bench_arguments(parser) -> None:
+    parser.add_argument("--scale", action="append", choices=["demo", "la", "large"],
+                        help="Scale to measure; repeat for more (default: la and large)")
+    parser.add_argument("--runs", type=int, default=50, help="Timed requests per page (default 50)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--one-scale", action="store_true", help=argparse.SUPPRESS)
+
+
+def database_url_for(scale: str) -> tuple[str, str]:
+    """The database for one scale: (kind, URL)."""
+    base = os.environ.get("DATABASE_URL", "")
+    if base.startswith("postgres"):
+        head, _, _name = base.rpartition("/")
+        return "postgresql", f"{head}/hearth_bench_{scale}"
+    return "sqlite", f"sqlite:///{BENCH_DIR / f'{scale}.sqlite3'}"
+
+
+def _ensure_postgres_database(url: str) -> None:
+    import psycopg
+
+    head, _, name = url.rpartition("/")
+    with psycopg.connect(f"{head}/postgres", autocommit=True) as connection:
+        if not connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            connection.execute(f'CREATE DATABASE "{name}"')
+
+
+def run(args) -> int:
+    """Measure every scale asked for, each in its own process (settings are per process)."""
+    BENCH_DIR.mkdir(parents=True, exist_ok=True)
+    scales = args.scale or ["la", "large"]
+    results = []
+    for scale in scales:
+        kind, url = database_url_for(scale)
+        if kind == "postgresql":
+            _ensure_postgres_database(url)
+        env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "config.settings.bench"}
+        out = BENCH_DIR / f"{kind}-{scale}.json"
+        command = [sys.executable, "-m", "hearth", "bench", "--one-scale", "--scale", scale,
+                   "--runs", str(args.runs), "--seed", str(args.seed)]
+        subprocess.run(command, env=env, check=True, cwd=ROOT)
+        results.extend(json.loads(out.read_text()))
+    previous = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
+    measured = {f"{r['database']}/{r['scale']}/{r['page']}": r for r in previous.get("pages", [])}
+    measured.update({f"{r['database']}/{r['scale']}/{r['page']}": r for r in results})
+    RESULTS.write_text(json.dumps({
+        "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()},
+        "measured_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "pages": sorted(measured.values(), key=lambda r: (r["database"], r["scale"], r["page"])),
+    }, indent=2))
+    failures = [r for r in results if r["scale"] == "large" and not r["within_budget"]]
+    sys.stdout.write(f"\nResults written to {RESULTS.relative_to(ROOT)}\n")
+    for r in failures:
+        sys.stdout.write(f"OVER BUDGET at large scale: {r['page']} p95 {r['p95_ms']} ms, {r['queries']} queries\n")
+    return 1 if failures else 0
+
+
+def run_one_scale(args) -> int:
+    """In a process whose settings point at this scale's database: seed, then time each page."""
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+
+    from hearth.seed.generator import run_seed
+
+    scale = args.scale[0]
+    call_command("migrate", verbosity=0, interactive=False)
+    run_seed(scale=scale, years=None, seed=args.seed, today=None, force=False,
+             write=lambda line: sys.stdout.write(line + "\n"))
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")  # as a production database's statistics would be
+    pages = _pages_to_measure()
+    client = Client()
+    client.force_login(pages.pop("_user"))
+    kind = "postgresql" if connection.vendor == "postgresql" else "sqlite"
+    results = []
+    for name, url in pages.items():
+        for _ in range(3):
+            assert client.get(url).status_code == 200, url
+        queries = QueryCounter()
+        with connection.execute_wrapper(queries):
+            client.get(url)
+        timings = []
+        for _ in range(args.runs):
+            started = time.perf_counter()
+            client.get(url)
+            timings.append((time.perf_counter() - started) * 1000)
+        timings.sort()
+        result = PageResult(
+            database=kind, scale=scale, page=name, url=url, runs=args.runs,
+            median_ms=round(statistics.median(timings), 2),
+            p95_ms=round(timings[max(0, int(len(timings) * 0.95) - 1)], 2), max_ms=round(timings[-1], 2),
+            queries=len(queries), budget_p95_ms=BUDGET_P95_MS, budget_queries=BUDGET_QUERIES,
+        )
+        results.append({**asdict(result), "within_budget": result.within_budget})
+        sys.stdout.write(f"{kind:10} {scale:6} {name:14} median {result.median_ms:7.2f} ms  p95 {result.p95_ms:7.2f} ms"
+                         f"  {result.queries:2d} queries  {'ok' if result.within_budget else 'OVER BUDGET'}\n")
+    (BENCH_DIR / f"{kind}-{scale}.json").write_text(json.dumps(results, indent=2))
+    return 0
+
+
+class QueryCounter(list):
+    """A database execute wrapper that notes each statement."""
+
+    def __call__(self, execute, sql, params, many, context):
+        self.append(sql)
+        return execute(sql, params, many, context)
+
+
+def _pages_to_measure() -> dict:
+    """The foundation's pages, for the demo social worker and the busiest child on their caseload."""
+    from django.db.models import Count
+
+    from hearth.accounts.models import User
+    from hearth.casework.models import Allocation
+
+    worker = User.objects.get(username="demo.social.worker")
+    busiest = (
+        Allocation.objects.filter(worker=worker, ended_on__isnull=True)
+        .annotate(notes=Count("child__case_notes")).order_by("-notes").select_related("child").first()
+    )
+    child = busiest.child
+    return {
+        "_user": worker,
+        "my caseload": "/",
+        "child record": f"/children/{child.pk}/",
+        "chronology": f"/children/{child.pk}/chronology",
+        "case notes": f"/children/{child.pk}/case-notes/",
+        "search": f"/children/?text={child.last_name}",
+    }

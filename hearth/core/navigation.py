@@ -1,0 +1,32 @@
+"""The service navigation: each app registers the pages it adds to the menu, and who sees them."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+
+@dataclass(frozen=True)
+class NavItem:
+    text: str
+    url_name: str
+    section: str
+    visible: Callable
+    order: int
+
+
+_items: list[NavItem] = []
+
+
+def register(item: NavItem) -> NavItem:
+    _items.append(item)
+    _items.sort(key=lambda i: i.order)
+    return item
+
+
+def items_for(user, section: str | None) -> list[dict]:
+    """The registered menu items this user sees, as GOV.UK service navigation items."""
+    return [
+        {"href": reverse(item.url_name), "text": item.text, "active": item.section == section}
+        for item in _items if item.visible(user)
+    ]

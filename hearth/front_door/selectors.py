@@ -1,0 +1,202 @@
+"""Reads for the front door's consultation and contact pages, scoped to what the user may see."""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.http import Http404
+from django.urls import reverse
+
+from hearth.accounts.models import AccessAction, AccessGrant, User
+from hearth.accounts.policy import log_access, visible_children
+from hearth.accounts.roles import RoleCode
+from hearth.casework.chronology import ChronologyEntry, chronology_for
+from hearth.front_door.models import Advice, Consultation, Contact, ContactChild, InformationRequest
+from hearth.front_door.policy import is_front_door_staff
+from hearth.people.models import Person, PersonKind
+from hearth.people.selectors import likely_duplicates
+
+RECONTACT_WINDOW = timedelta(days=365)
+FAMILY_HISTORY_LIMIT = 20
+CONSULTATIONS_LIMIT = 50
+
+
+def sees_front_door(user: User) -> bool:
+    """Who sees the front door's own pages (its queue, consultations): its staff, managers and senior leaders."""
+    return user.works_with_cases and (is_front_door_staff(user) or user.is_manager)
+
+
+def _with_everything(contacts: QuerySet[Contact]) -> QuerySet[Contact]:
+    children = ContactChild.objects.select_related("child", "open_to_team", "decision", "decision__decided_by").order_by("pk")
+    return contacts.select_related(
+        "team", "assigned_to", "recorded_by", "submitted_by", "consent_dispensed_agreed_by", "from_consultation",
+    ).prefetch_related(
+        Prefetch("children", queryset=children),
+        "adults",
+        Prefetch("information_requests", queryset=InformationRequest.objects.select_related("requested_by")
+                 .order_by("requested_at", "pk")),
+        Prefetch("advice", queryset=Advice.objects.select_related("given_by").order_by("given_at", "pk")),
+    )
+
+
+def may_see_contact(user: User, contact: Contact, child_ids: list[int]) -> bool:
+    """Front-door staff, managers and senior leaders see every contact; others only one about a child they may see."""
+    if not user.is_authenticated or not user.works_with_cases:
+        return False
+    if sees_front_door(user):
+        return True
+    return bool(child_ids) and visible_children(user).filter(pk__in=child_ids).exists()
+
+
+def contact_detail(user: User, contact_id: int, *, what: str = "Front door contact", log: bool = True) -> Contact:
+    """The contact with its children, adults, requests, advice and decisions read in a fixed number of queries.
+
+    A contact the user may not see gives the same 404 as one that does not exist. Each linked child's
+    record is logged as read.
+    """
+    contact = _with_everything(Contact.objects.filter(pk=contact_id)).first()
+    child_ids = [row.child_id for row in contact.children.all() if row.child_id] if contact else []
+    if contact is None or not may_see_contact(user, contact, child_ids):
+        log_access(user=user, action=AccessAction.DENIED, what=what, detail=f"contact id {contact_id}")
+        raise Http404("No contact found")
+    if log:
+        log_contact_read(user, contact, what=what)
+    return contact
+
+
+def log_contact_read(user: User, contact: Contact, *, what: str = "Front door contact") -> None:
+    """Log a read of each child's record the contact is linked to."""
+    for row in contact.children.all():
+        if row.child_id:
+            log_access(user=user, action=AccessAction.VIEW, what=what, child=row.child, detail=contact.reference or "")
+
+
+def contact_chain(contact: Contact) -> list[Contact]:
+    """Every contact linked to this one by new information, first received first (one query).
+
+    A chain shares its first receipt, so only contacts with the same first receipt are read, and the
+    links between them are followed here.
+    """
+    candidates = {c.pk: c for c in Contact.objects.filter(first_received_at=contact.first_received_at)
+                  .only("pk", "reference", "received_at", "first_received_at", "closed_at", "previous_id")}
+    candidates[contact.pk] = contact
+    following = {c.previous_id: c for c in candidates.values() if c.previous_id}
+    first = contact
+    while first.previous_id in candidates:
+        first = candidates[first.previous_id]
+    chain = [first]
+    while chain[-1].pk in following and len(chain) <= len(candidates):
+        chain.append(following[chain[-1].pk])
+    return chain if len(chain) > 1 else []
+
+
+@dataclass(frozen=True)
+class Recontact:
+    contact_id: int
+    reference: str
+    received_at: object
+    closed: bool
+
+
+def recontacts(contact: Contact) -> dict[int, list[Recontact]]:
+    """For each linked child, the other contacts about them in the 12 months before this one (one query)."""
+    child_ids = [row.child_id for row in contact.children.all() if row.child_id]
+    if not child_ids:
+        return {}
+    rows = (
+        ContactChild.objects.filter(
+            child_id__in=child_ids,
+            contact__received_at__gte=contact.received_at - RECONTACT_WINDOW,
+            contact__received_at__lte=contact.received_at,
+        )
+        .exclude(contact=contact)
+        .values_list("child_id", "contact_id", "contact__reference", "contact__received_at", "contact__closed_at")
+        .order_by("-contact__received_at")
+    )
+    found: dict[int, list[Recontact]] = {}
+    for child_id, contact_id, reference, received_at, closed_at in rows:
+        found.setdefault(child_id, []).append(
+            Recontact(contact_id, reference or f"Contact {contact_id}", received_at, closed_at is not None))
+    return found
+
+
+def family_history(contact: Contact, *, limit: int = FAMILY_HISTORY_LIMIT) -> list[tuple[Person, list[ChronologyEntry]]]:
+    """The latest entries of each linked child's chronology, leaving out this contact's own entries.
+
+    The caller has already checked the user may see the contact, and logged the read of each child.
+    """
+    own = reverse("front_door:contact", args=[contact.pk])
+    history = []
+    for row in contact.children.all():
+        if row.child_id:
+            entries = [e for e in chronology_for(row.child) if e.url != own]
+            history.append((row.child, entries[:limit]))
+    return history
+
+
+def _matchable_children(user: User) -> QuerySet[Person]:
+    """Children the front door may match a contact to: any record that is not restricted, or one the user is granted.
+
+    The front door receives contacts about children known to other teams, so its reach is wider than a
+    caseload, but a restricted record stays invisible without a grant.
+    """
+    granted = AccessGrant.objects.filter(user=user, revoked_at__isnull=True).values("child_id")
+    return Person.objects.filter(kind=PersonKind.CHILD).filter(Q(is_restricted=False) | Q(pk__in=granted))
+
+
+def children_by_la_ids(user: User, ids: list[str]) -> tuple[list[Person], list[str]]:
+    """The children with these LA child IDs (in the order typed), and the IDs not found. The search is logged."""
+    wanted = []
+    for typed in ids:
+        if typed.upper() not in [w.upper() for w in wanted]:
+            wanted.append(typed)
+    if not wanted:
+        return [], []
+    query = Q()
+    for typed in wanted:
+        query |= Q(la_child_id__iexact=typed)
+    by_id = {p.la_child_id.upper(): p for p in _matchable_children(user).filter(query)}
+    found = [by_id[w.upper()] for w in wanted if w.upper() in by_id]
+    missing = [w for w in wanted if w.upper() not in by_id]
+    log_access(user=user, action=AccessAction.SEARCH, what="Front door: children by LA child ID",
+               detail=", ".join(wanted), result_count=len(found))
+    return found, missing
+
+
+def matchable_child(user: User, child_id: int) -> Person | None:
+    """A child record chosen from the duplicate check, if the front door may match it."""
+    return _matchable_children(user).filter(pk=child_id).first()
+
+
+def described_matches(user: User, contact: Contact) -> dict[int, list[Person]]:
+    """For each child described but not yet matched, the records that may be them (the duplicate check)."""
+    matches = {}
+    for row in contact.children.all():
+        if row.child_id is None and row.described_name.strip():
+            first, _, last = row.described_name.strip().rpartition(" ")
+            first = first or last
+            matches[row.pk] = [p for p in likely_duplicates(
+                user=user, first_name=first, last_name=last, date_of_birth=row.described_date_of_birth,
+            ) if p.kind == PersonKind.CHILD]
+    return matches
+
+
+def team_managers() -> QuerySet[User]:
+    """The managers who can agree to dispense with consent."""
+    return User.objects.filter(is_active=True, roles__code=RoleCode.TEAM_MANAGER).distinct().order_by("last_name", "first_name")
+
+
+def recent_consultations(user: User, *, limit: int = CONSULTATIONS_LIMIT) -> list[Consultation]:
+    """The latest calls for advice, newest first, for the front door's staff and managers."""
+    if not sees_front_door(user):
+        return []
+    return list(Consultation.objects.select_related("advised_by", "became_contact").order_by("-received_at")[:limit])
+
+
+def consultation_for(user: User, consultation_id: int) -> Consultation:
+    if not sees_front_door(user):
+        raise Http404("No consultation found")
+    consultation = Consultation.objects.select_related("advised_by", "became_contact").filter(pk=consultation_id).first()
+    if consultation is None:
+        raise Http404("No consultation found")
+    return consultation

@@ -1,0 +1,315 @@
+"""Writes at the front door. Each is one transaction with validation, history and audit."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from hearth.accounts.audit import audit_record, save_with_history
+from hearth.accounts.models import ServiceArea, Team, User
+from hearth.accounts.roles import RoleCode
+from hearth.casework.models import Allocation
+from hearth.front_door import outcomes
+from hearth.front_door.clocks import BY_URGENCY
+from hearth.front_door.models import (
+    Advice,
+    AdviceKind,
+    Channel,
+    ConsentStatus,
+    Consultation,
+    Contact,
+    ContactAdult,
+    ContactChild,
+    ContactDecision,
+    InformationRequest,
+    RiskIndicator,
+    Urgency,
+)
+from hearth.people.models import Person, PersonKind
+from hearth.timescales.clocks import due_at
+from hearth.timescales.selectors import council_calendar
+
+
+@dataclass(frozen=True)
+class DescribedChild:
+    """A child as a referrer describes them, before the front door matches them to a record."""
+
+    name: str
+    date_of_birth: date | None = None
+    address: str = ""
+
+
+def _require_front_door_worker(user: User) -> None:
+    if not user.has_role(RoleCode.FRONT_DOOR_ADVISER, RoleCode.SENIOR_SOCIAL_WORKER, RoleCode.TEAM_MANAGER):
+        raise PermissionDenied("Only front-door staff can record this.")
+
+
+def front_door_team() -> Team:
+    """The team that receives contacts (the first active front-door team)."""
+    team = Team.objects.filter(service_area=ServiceArea.FRONT_DOOR, is_active=True).order_by("pk").first()
+    if team is None:
+        raise ValidationError("There is no active front-door team to receive contacts. Ask an administrator.")
+    return team
+
+
+def _validate_consent(contact: Contact) -> dict[str, str]:
+    errors = {}
+    if contact.consent == ConsentStatus.OBTAINED:
+        if not contact.consent_from.strip():
+            errors["consent_from"] = "Enter who gave consent"
+        if not contact.consent_how.strip():
+            errors["consent_how"] = "Enter how consent was given, for example by phone"
+    elif contact.consent == ConsentStatus.DISPENSED:
+        if not contact.consent_dispensed_reason:
+            errors["consent_dispensed_reason"] = "Select why consent was dispensed with"
+        agreed = contact.consent_dispensed_agreed_by
+        if agreed is None:
+            # A partner's online referral gives the reason; a front-door manager confirms it when deciding.
+            if contact.submitted_by_id is None:
+                errors["consent_dispensed_agreed_by"] = "Select the manager who agreed to dispense with consent"
+        elif not agreed.has_role(RoleCode.TEAM_MANAGER):
+            errors["consent_dispensed_agreed_by"] = "Only a team manager can agree to dispense with consent"
+    elif contact.consent == ConsentStatus.NOT_APPLICABLE:
+        if not contact.consent_not_applicable_reason:
+            errors["consent_not_applicable_reason"] = "Select why consent does not apply"
+    else:
+        errors["consent"] = "Select whether consent was obtained, dispensed with, or does not apply"
+    return errors
+
+
+def _stamp_clock(contact: Contact) -> None:
+    """The decision is due from the chain's first receipt; nothing later moves it back."""
+    contact.decision_due_at = due_at(BY_URGENCY[contact.urgency], contact.first_received_at, council_calendar())
+
+
+def _attach_children(contact: Contact, children: list[Person | DescribedChild]) -> None:
+    current = {a.child_id: a.team_id for a in Allocation.objects.filter(
+        child__in=[c for c in children if isinstance(c, Person)], ended_on__isnull=True)}
+    for child in children:
+        if isinstance(child, Person):
+            if child.kind != PersonKind.CHILD:
+                raise ValidationError({"children": f"{child} is an adult: a contact is about children"})
+            ContactChild.objects.create(contact=contact, child=child, open_to_team_id=current.get(child.pk))
+        else:
+            ContactChild.objects.create(contact=contact, described_name=child.name,
+                                        described_date_of_birth=child.date_of_birth, described_address=child.address)
+
+
+@transaction.atomic
+def contact_record(*, acting_user: User, contact: Contact, children: list[Person | DescribedChild],
+                   adults: list[tuple[str, str]] = (), previous: Contact | None = None) -> Contact:
+    """Record a contact: its receipt time, consent answer and children, and start its decision clock.
+
+    A contact about a closed contact's children with new information is linked to it, and its
+    timeliness counts from the first receipt in the chain (closing and reopening never resets it).
+    """
+    errors = {}
+    now = timezone.now()
+    if contact.received_at is None:
+        errors["received_at"] = "Enter the date and time the contact was received"
+    elif contact.received_at > now:
+        errors["received_at"] = "The time received cannot be in the future"
+    if not children:
+        errors["children"] = "Add at least one child the contact is about"
+    errors.update(_validate_consent(contact))
+    if previous is not None and previous.is_open:
+        errors["previous"] = "Add new information to the open contact instead of starting another"
+    if errors:
+        raise ValidationError(errors)
+    if contact.submitted_by_id is None:
+        _require_front_door_worker(acting_user)
+    contact.recorded_by = acting_user
+    contact.team_id = contact.team_id or front_door_team().pk
+    contact.previous = previous
+    contact.first_received_at = previous.first_received_at if previous else contact.received_at
+    _stamp_clock(contact)
+    unknown = set(contact.risk_indicators) - set(RiskIndicator.values)
+    if unknown:
+        raise ValidationError({"risk_indicators": f"Unknown risk indicators: {', '.join(sorted(unknown))}"})
+    save_with_history(contact, acting_user=acting_user)
+    contact.reference = f"FD{timezone.localtime(contact.received_at):%y}-{contact.pk:06d}"
+    Contact.objects.filter(pk=contact.pk).update(reference=contact.reference)
+    _attach_children(contact, children)
+    for name, relationship in adults:
+        ContactAdult.objects.create(contact=contact, name=name, relationship=relationship)
+    for child in contact.children.exclude(child=None).select_related("child"):
+        audit_record(actor=acting_user, verb="contact.record", child=child.child,
+                     summary=f"Contact {contact.reference} received from {contact.referrer_agency or contact.referrer_name}")
+    return contact
+
+
+@transaction.atomic
+def consultation_record(*, acting_user: User, consultation: Consultation) -> Consultation:
+    """Record a call for advice: who called, what they asked and the advice given. No child record."""
+    _require_front_door_worker(acting_user)
+    if consultation.received_at and consultation.received_at > timezone.now():
+        raise ValidationError({"received_at": "The time of the call cannot be in the future"})
+    consultation.advised_by = consultation.advised_by if consultation.advised_by_id else acting_user
+    save_with_history(consultation, acting_user=acting_user)
+    audit_record(actor=acting_user, verb="consultation.record",
+                 summary=f"Consultation with {consultation.caller_name} ({consultation.caller_agency})")
+    return consultation
+
+
+@transaction.atomic
+def consultation_convert(*, acting_user: User, consultation: Consultation, contact: Contact,
+                         children: list[Person | DescribedChild], adults: list[tuple[str, str]] = ()) -> Contact:
+    """Turn a consultation into a contact, once consent has been asked about."""
+    if consultation.became_contact_id:
+        raise ValidationError("This consultation is already a contact")
+    contact = contact_record(acting_user=acting_user, contact=contact, children=children, adults=adults)
+    consultation.became_contact = contact
+    save_with_history(consultation, acting_user=acting_user)
+    return contact
+
+
+def _require_open(contact: Contact) -> None:
+    if not contact.is_open:
+        raise ValidationError("This contact is closed: record new information as a new, linked contact")
+
+
+@transaction.atomic
+def advice_record(*, acting_user: User, contact: Contact, kind: str, text: str) -> Advice:
+    """Record advice on a contact with its author; senior social worker advice needs that role."""
+    _require_open(contact)
+    if kind == AdviceKind.SENIOR_SOCIAL_WORKER and not acting_user.has_role(RoleCode.SENIOR_SOCIAL_WORKER):
+        raise PermissionDenied("Only a senior social worker can record senior social worker advice.")
+    if not text.strip():
+        raise ValidationError({"text": "Enter the advice"})
+    advice = Advice(contact=contact, kind=kind, text=text.strip(), given_by=acting_user)
+    save_with_history(advice, acting_user=acting_user)
+    audit_record(actor=acting_user, verb="contact.advice", summary=f"{advice.get_kind_display()} on {contact}")
+    return advice
+
+
+@transaction.atomic
+def information_request_send(*, acting_user: User, contact: Contact, agency: str, asked: str) -> InformationRequest:
+    _require_open(contact)
+    _require_front_door_worker(acting_user)
+    request = InformationRequest(contact=contact, agency=agency, asked=asked, requested_by=acting_user)
+    save_with_history(request, acting_user=acting_user)
+    return request
+
+
+@transaction.atomic
+def information_request_answer(*, acting_user: User, request: InformationRequest, answer: str) -> InformationRequest:
+    _require_open(request.contact)
+    _require_front_door_worker(acting_user)
+    if not answer.strip():
+        raise ValidationError({"answer": "Enter what the agency said"})
+    request.answer = answer.strip()
+    request.answered_at = timezone.now()
+    save_with_history(request, acting_user=acting_user)
+    return request
+
+
+@transaction.atomic
+def contact_set_awaiting_information(*, acting_user: User, contact: Contact, awaiting: bool) -> Contact:
+    """Mark a contact as waiting for partners. The decision clock does not stop."""
+    _require_open(contact)
+    _require_front_door_worker(acting_user)
+    contact.awaiting_information = awaiting
+    save_with_history(contact, acting_user=acting_user)
+    return contact
+
+
+@transaction.atomic
+def contact_escalate(*, acting_user: User, contact: Contact) -> Contact:
+    """Treat an open contact as immediate risk: its decision falls due sooner, never later."""
+    _require_open(contact)
+    _require_front_door_worker(acting_user)
+    contact.urgency = Urgency.IMMEDIATE
+    before = contact.decision_due_at
+    _stamp_clock(contact)
+    contact.decision_due_at = min(before, contact.decision_due_at)
+    save_with_history(contact, acting_user=acting_user)
+    return contact
+
+
+@transaction.atomic
+def contacts_assign(*, acting_user: User, contacts: list[Contact], adviser: User) -> int:
+    """A manager gives open contacts to an adviser in the front-door team."""
+    if not acting_user.has_role(RoleCode.TEAM_MANAGER):
+        raise PermissionDenied("Only a team manager can allocate contacts.")
+    if not adviser.memberships.filter(team__service_area=ServiceArea.FRONT_DOOR).exists():
+        raise ValidationError({"adviser": f"{adviser} is not in a front-door team"})
+    assigned = 0
+    for contact in contacts:
+        if contact.is_open:
+            contact.assigned_to = adviser
+            save_with_history(contact, acting_user=acting_user)
+            assigned += 1
+    audit_record(actor=acting_user, verb="contact.assign", summary=f"Allocated {assigned} contacts to {adviser}")
+    return assigned
+
+
+@transaction.atomic
+def contact_child_link(*, acting_user: User, contact_child: ContactChild, child: Person) -> ContactChild:
+    """Match a described child to their record (found, or created after the duplicate check)."""
+    _require_open(contact_child.contact)
+    _require_front_door_worker(acting_user)
+    if child.kind != PersonKind.CHILD:
+        raise ValidationError({"child": "Choose a child's record"})
+    if ContactChild.objects.filter(contact=contact_child.contact, child=child).exclude(pk=contact_child.pk).exists():
+        raise ValidationError({"child": "This child is already on the contact"})
+    contact_child.child = child
+    allocation = Allocation.objects.filter(child=child, ended_on__isnull=True).first()
+    contact_child.open_to_team_id = allocation.team_id if allocation else None
+    save_with_history(contact_child, acting_user=acting_user)
+    audit_record(actor=acting_user, verb="contact.link_child", child=child,
+                 summary=f"Matched to contact {contact_child.contact}")
+    return contact_child
+
+
+@transaction.atomic
+def contact_decide(*, acting_user: User, contact_child: ContactChild, outcome: str, rationale: str,
+                   details_in_order: bool, consent_in_order: bool, family_told: str = "") -> ContactDecision:
+    """A team manager decides one child's outcome, with a rationale; the contact closes when every child has one."""
+    if not acting_user.has_role(RoleCode.TEAM_MANAGER):
+        raise PermissionDenied("Only a team manager can decide the outcome of a contact.")
+    contact = Contact.objects.select_for_update().get(pk=contact_child.contact_id)
+    _require_open(contact)
+    errors = {}
+    if contact_child.child_id is None:
+        errors["outcome"] = "Match the child to their record before deciding"
+    if outcome not in {o.code for o in outcomes.all_outcomes()}:
+        errors["outcome"] = "Select an outcome"
+    if not rationale.strip():
+        errors["rationale"] = "Enter the reason for the decision"
+    if hasattr(contact_child, "decision"):
+        errors["outcome"] = "This child's outcome has already been decided"
+    if errors:
+        raise ValidationError(errors)
+    decision = ContactDecision(contact_child=contact_child, outcome=outcome, rationale=rationale.strip(),
+                               details_in_order=details_in_order, consent_in_order=consent_in_order,
+                               family_told=family_told.strip(), decided_by=acting_user)
+    save_with_history(decision, acting_user=acting_user)
+    if consent_in_order and contact.consent == ConsentStatus.DISPENSED and contact.consent_dispensed_agreed_by_id is None:
+        contact.consent_dispensed_agreed_by = acting_user  # confirms the referrer's dispensing with consent
+        save_with_history(contact, acting_user=acting_user)
+    chosen = outcomes.get(outcome)
+    if chosen.hand_on is not None:
+        chosen.hand_on(contact_child=contact_child, acting_user=acting_user, decision=decision)
+    audit_record(actor=acting_user, verb="contact.decide", child=contact_child.child,
+                 summary=f"Contact {contact}: {chosen.label}")
+    if not contact.children.filter(decision__isnull=True).exists():
+        contact.closed_at = decision.decided_at
+        contact.awaiting_information = False
+        save_with_history(contact, acting_user=acting_user)
+    return decision
+
+
+@transaction.atomic
+def partner_referral_submit(*, acting_user: User, contact: Contact, children: list[DescribedChild],
+                            adults: list[tuple[str, str]] = ()) -> Contact:
+    """A partner agency's online referral: it arrives as a contact in the queue, received now."""
+    if not acting_user.is_partner:
+        raise PermissionDenied("Only partner agency users submit online referrals.")
+    contact.received_at = timezone.now()
+    contact.channel = Channel.ONLINE
+    contact.submitted_by = acting_user
+    contact.referrer_name = contact.referrer_name or acting_user.get_full_name()
+    contact.referrer_agency = acting_user.agency
+    return contact_record(acting_user=acting_user, contact=contact, children=children, adults=adults)

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class ProtectionConfig(AppConfig):
+    name = "hearth.protection"
+    label = "protection"
+    verbose_name = "Protection"
+
+    def ready(self) -> None:
+        from hearth.protection import chronology, outcomes  # noqa: F401  (registrations)
