@@ -120,12 +120,11 @@ def run_one_scale(args) -> int:
              write=lambda line: sys.stdout.write(line + "\n"))
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")  # as a production database's statistics would be
-    pages = _pages_to_measure()
-    client = Client()
-    client.force_login(pages.pop("_user"))
     kind = "postgresql" if connection.vendor == "postgresql" else "sqlite"
     results = []
-    for name, url in pages.items():
+    for name, url, user in _pages_to_measure():
+        client = Client()
+        client.force_login(user)
         for _ in range(3):
             assert client.get(url).status_code == 200, url
         queries = QueryCounter()
@@ -158,24 +157,29 @@ class QueryCounter(list):
         return execute(sql, params, many, context)
 
 
-def _pages_to_measure() -> dict:
-    """The foundation's pages, for the demo social worker and the busiest child on their caseload."""
+def _pages_to_measure() -> list[tuple[str, str, object]]:
+    """Each page with the user who would open it: the demo social worker's busiest child,
+    the front door's worklist for its adviser, and its performance for a senior leader."""
     from django.db.models import Count
 
     from hearth.accounts.models import User
-    from hearth.casework.models import Allocation
 
     worker = User.objects.get(username="demo.social.worker")
+    adviser = User.objects.get(username="demo.adviser")
+    leader = User.objects.get(username="demo.leader")
+    from hearth.casework.models import Allocation
+
     busiest = (
         Allocation.objects.filter(worker=worker, ended_on__isnull=True)
         .annotate(notes=Count("child__case_notes")).order_by("-notes").select_related("child").first()
     )
     child = busiest.child
-    return {
-        "_user": worker,
-        "my caseload": "/",
-        "child record": f"/children/{child.pk}/",
-        "chronology": f"/children/{child.pk}/chronology",
-        "case notes": f"/children/{child.pk}/case-notes/",
-        "search": f"/children/?text={child.last_name}",
-    }
+    return [
+        ("my caseload", "/", worker),
+        ("child record", f"/children/{child.pk}/", worker),
+        ("chronology", f"/children/{child.pk}/chronology", worker),
+        ("case notes", f"/children/{child.pk}/case-notes/", worker),
+        ("search", f"/children/?text={child.last_name}", worker),
+        ("front door worklist", "/front-door/", adviser),
+        ("front door performance", "/front-door/performance", leader),
+    ]

@@ -1,9 +1,11 @@
 """The leaders' view of the front door: how quickly contacts are decided, and what becomes of them.
 
 Every figure is aggregated in the database over one period (whole London days, by default the last
-12 complete Monday-to-Sunday weeks), in a handful of queries whatever the size of the history; only the
-time to decision reads rows, and then one number each. Each number has the filters of the contacts
-behind it, so the page links every figure to its list (`contacts_behind`).
+12 complete Monday-to-Sunday weeks), in a handful of queries whatever the size of the history: weeks are
+numbered in SQL (London dates, summer time included), the time to decision comes back as a count per tenth
+of an hour, and only the re-contacts read rows (a pair of ids for each re-contacted child). Each number
+carries the filters of the contacts behind it, so the page links every figure to its list
+(`contacts_behind`), which applies the same conditions.
 
 Definitions (the page shows them beside the figures):
 
@@ -13,8 +15,8 @@ Definitions (the page shows them beside the figures):
   (1 working day, or 1 hour for immediate risk), so a contact closed and re-opened as a linked contact
   is late if the chain as a whole was late.
 * Time to decision: hours of elapsed time (nights and weekends included, not working hours) from the
-  chain's first receipt to the decision, for contacts decided in the period: the median and the 90th
-  percentile (nearest rank). The same from the contact's own receipt is shown only for comparison.
+  chain's first receipt to the decision, to the nearest tenth of an hour, for contacts decided in the
+  period: the median and the 90th percentile, both nearest-rank.
 * Open contacts by age: contacts open now (whatever the period), by working days since the chain's
   first receipt: working days after the London date of receipt, up to and including today.
 * Chains: contacts with `previous` set (new information on a closed contact).
@@ -327,10 +329,6 @@ class Cell:
     query: dict[str, str] | None = None
 
     @property
-    def numeric(self) -> bool:
-        return self.value is not None or self.query is not None
-
-    @property
     def csv(self) -> str:
         if isinstance(self.value, float):
             return f"{self.value:.1f}"
@@ -404,17 +402,22 @@ class Figures:
 
     @cached_property
     def received(self) -> dict[int, dict]:
-        """Contacts received in the period, by week: how many, chained, and consent dispensed by reason."""
-        dispensed = {f"dispensed_{reason}": Count("pk", filter=Q(consent=ConsentStatus.DISPENSED,
-                                                                  consent_dispensed_reason=reason))
-                     for reason in ConsentDispensedReason.values}
+        """Contacts received in the period, by week: how many, how many chained, and of those how many still open."""
         return self._by_week(
             Contact.objects.filter(received_at__gte=self.period.start_at, received_at__lt=self.period.end_at)
             .annotate(week=WeekOf("received_at", self.period)).values("week")
             .annotate(received=Count("pk"), chained=Count("pk", filter=CHAINED),
-                      chained_open=Count("pk", filter=CHAINED & STILL_OPEN), **dispensed)
+                      chained_open=Count("pk", filter=CHAINED & STILL_OPEN))
             .order_by("week")
         )
+
+    @cached_property
+    def consent(self) -> dict[str, int]:
+        """Contacts received in the period, and those with consent dispensed with, by the reason."""
+        return Contact.objects.filter(received_at__gte=self.period.start_at, received_at__lt=self.period.end_at).aggregate(
+            received=Count("pk"),
+            **{reason: Count("pk", filter=Q(consent=ConsentStatus.DISPENSED, consent_dispensed_reason=reason))
+               for reason in ConsentDispensedReason.values})
 
     @cached_property
     def decided(self) -> dict[int, dict]:
@@ -428,10 +431,10 @@ class Figures:
         )
 
     @cached_property
-    def advised(self) -> int:
-        """Contacts decided in the period with senior social worker advice recorded."""
-        return (Contact.objects.filter(closed_at__gte=self.period.start_at, closed_at__lt=self.period.end_at)
-                .filter(senior_advice()).count())
+    def advice(self) -> dict[str, int]:
+        """Contacts decided in the period, and those with senior social worker advice recorded."""
+        return Contact.objects.filter(closed_at__gte=self.period.start_at, closed_at__lt=self.period.end_at).aggregate(
+            decided=Count("pk"), advised=Count("pk", filter=Q(senior_advice())))
 
     def total(self, table: dict[int, dict], key: str) -> int:
         return sum(row[key] for row in table.values())
@@ -649,10 +652,11 @@ def outcomes_by_source_table(figures: Figures) -> Table:
 
 
 def consent_table(figures: Figures) -> Table:
-    received = figures.total(figures.received, "received")
+    counts = figures.consent
+    received = counts["received"]
     rows, chart, total = [], [], 0
     for reason in ConsentDispensedReason:
-        n = figures.total(figures.received, f"dispensed_{reason.value}")
+        n = counts[reason.value]
         total += n
         rows.append([label(reason.label), number(n, basis="received", consent_reason=reason.value),
                      share(n, received, basis="received", consent_reason=reason.value)])
@@ -671,8 +675,7 @@ def consent_table(figures: Figures) -> Table:
 def recording_table(figures: Figures) -> Table:
     decisions = sum(row["decisions"] for row in figures.decisions)
     with_rationale = sum(row["with_rationale"] for row in figures.decisions)
-    decided = figures.total(figures.decided, "decided")
-    advised = figures.advised
+    decided, advised = figures.advice["decided"], figures.advice["advised"]
     rows = [
         [label("Children's decisions with a recorded rationale"),
          number(with_rationale, basis="decisions", rationale="yes"), number(decisions, basis="decisions"),

@@ -16,9 +16,10 @@ A decided contact is green if it was decided by its due moment and red if it was
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
-from hearth.accounts.models import ServiceArea, Team, User
+from hearth.accounts.models import Role, ServiceArea, Team, User
+from hearth.accounts.roles import RoleCode
 from hearth.core.jinja import govuk_date, govuk_datetime
 from hearth.front_door.clocks import BY_URGENCY
 from hearth.front_door.models import Contact, ContactChild, Urgency
@@ -92,9 +93,10 @@ def front_door_teams() -> list[Team]:
 
 
 def front_door_staff() -> list[User]:
-    """Everyone in a front-door team: who contacts can be assigned to (one query)."""
+    """Everyone active in a front-door team, each marked `is_adviser` if they are a front-door adviser (one query)."""
+    advisers = Role.objects.filter(code=RoleCode.FRONT_DOOR_ADVISER, users=OuterRef("pk"))
     return list(User.objects.filter(is_active=True, memberships__team__service_area=ServiceArea.FRONT_DOOR)
-                .distinct().order_by("last_name", "first_name", "pk"))
+                .annotate(is_adviser=Exists(advisers)).distinct().order_by("last_name", "first_name", "pk"))
 
 
 def queue(filters: WorklistFilters, now: datetime) -> QuerySet[Contact]:

@@ -257,6 +257,10 @@ def test_a_list_the_page_never_links_to_is_not_found(council, query):
     assert client_for(council.leader).get(f"/front-door/performance/contacts?{PERIOD}&{query}").status_code == 404
 
 
+def test_an_unknown_part_of_the_page_is_not_found(council):
+    assert client_for(council.leader).get(f"/front-door/performance?{PERIOD}&view=secrets").status_code == 404
+
+
 def test_csv_download_of_each_table_is_logged(council, march):
     client = client_for(council.manager)
     response = client.get(f"/front-door/performance?{PERIOD}&format=csv&table=timeliness")
@@ -318,6 +322,16 @@ def test_weeks_follow_london_dates_across_the_clock_change(council, record_conta
     assert listed(client, "/front-door/performance/contacts?from=2025-03-24&to=2025-04-06&basis=received&week=2025-03-31") \
         == [monday_early.reference]
     assert sunday_night.reference != monday_early.reference
+
+
+def test_percentiles_and_percentages():
+    assert performance.nearest_rank([], (1, 2)) is None
+    assert performance.nearest_rank([(60, 1), (250, 1), (480, 2)], (1, 2)) == 250
+    assert performance.nearest_rank([(60, 1), (250, 1), (480, 2)], (9, 10)) == 480
+    assert performance.nearest_rank([(5, 9), (100, 1)], (9, 10)) == 5  # 9 in 10 took no longer than 5
+    assert performance.nearest_rank([(5, 8), (100, 2)], (9, 10)) == 100
+    assert [performance.percent_text(n, 3) for n in range(4)] == ["0%", "33%", "67%", "100%"]
+    assert performance.percent_text(1, 8) == "13%" and performance.percent_text(0, 0) == "Not applicable"
 
 
 def test_london_offsets_cover_summer_time():

@@ -137,9 +137,14 @@ def test_a_front_door_manager_allocates_in_bulk(council, record_contact, fd_mana
     assert "2 contacts allocated to Adviser Tester" in client.get(response["Location"]).content.decode()
 
 
-def test_allocation_errors_are_shown_and_nothing_changes(council, record_contact, fd_manager):
+def test_allocation_errors_are_shown_and_nothing_changes(council, record_contact, fd_manager, senior):
     contact = record_contact()
     client = client_for(fd_manager)
+    page = client.get("/front-door/").content.decode()
+    allocate_to = page[page.index('name="adviser"'):]
+    allocate_to = allocate_to[:allocate_to.index("</select>")]
+    assert "Adviser Tester" in allocate_to and "Senior Tester" not in allocate_to  # advisers only
+    assert "Senior Tester" in page  # but anyone in the front door can be filtered on
     response = client.post("/front-door/", {"adviser": council.adviser.pk})
     assert response.status_code == 400 and "Select the contacts to allocate" in response.content.decode()
     response = client.post("/front-door/", {"contacts": [contact.pk], "adviser": council.worker.pk})

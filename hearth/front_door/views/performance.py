@@ -71,9 +71,9 @@ def _iso_period(query) -> performance.Period | None:
     return period
 
 
-def _list_url(period: performance.Period):
+def _list_url(period: performance.Period, view: str):
     base = reverse("front_door:performance_contacts")
-    return lambda query: f"{base}?{urlencode({**period.query, **query})}"
+    return lambda query: f"{base}?{urlencode({**period.query, **query, 'view': view})}"
 
 
 def _csv(request: HttpRequest, period: performance.Period) -> HttpResponse:
@@ -117,7 +117,7 @@ def performance_page(request: HttpRequest) -> HttpResponse:
     return render(request, "front_door/performance.html", {
         "title": f"Front door performance: {performance.VIEWS[view][0].lower()}", "section": SECTION, "form": form,
         "period": period, "view": view, "views": views, "view_title": performance.VIEWS[view][0],
-        "tables": performance.report(period, timezone.now(), view), "list_url": _list_url(period),
+        "tables": performance.report(period, timezone.now(), view), "list_url": _list_url(period, view),
         "csv_url": lambda name: "?" + urlencode({**period.query, "format": "csv", "table": name}),
         "weeks": len(period.weeks),
     })
@@ -152,6 +152,7 @@ def performance_contacts(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         raise Http404("No such list of contacts")
     data = form.cleaned_data
+    view = request.GET.get("view") if request.GET.get("view") in performance.VIEWS else performance.DEFAULT_VIEW
     week = None
     if data["week"]:
         week = period.week_starting(data["week"])
@@ -173,5 +174,5 @@ def performance_contacts(request: HttpRequest) -> HttpResponse:
     return render(request, "front_door/performance_contacts.html", {
         "title": "Contacts behind a figure", "section": SECTION, "page": page, "described": described,
         "rows": worklist.rows(page.object_list, now), "query": query, "period": period,
-        "back_url": f"{reverse('front_door:performance')}?{urlencode(period.query)}",
+        "back_url": f"{reverse('front_door:performance')}?{urlencode({**period.query, 'view': view})}",
     })

@@ -59,13 +59,13 @@ class ContactIdsField(forms.Field):
 
 class AllocateForm(forms.Form):
     contacts = ContactIdsField(label="Contacts", error_messages={"required": "Select the contacts to allocate"})
-    adviser = forms.ChoiceField(label="Allocate the selected contacts to",
-                                error_messages={"required": "Select who to allocate the contacts to"})
+    adviser = forms.ChoiceField(label="Allocate the selected contacts to", help_text="A front-door adviser",
+                                error_messages={"required": "Select the adviser to allocate the contacts to"})
 
     def __init__(self, *args, staff, **kwargs):
         super().__init__(*args, **kwargs)
-        self.staff = {str(u.pk): u for u in staff}
-        self.fields["adviser"].choices = [("", "Select a person")] + [(key, str(u)) for key, u in self.staff.items()]
+        self.staff = {str(u.pk): u for u in staff if u.is_adviser}
+        self.fields["adviser"].choices = [("", "Select an adviser")] + [(key, str(u)) for key, u in self.staff.items()]
 
 
 def worklist_page(request: HttpRequest) -> HttpResponse:
