@@ -30,8 +30,8 @@ So, for a council with P children and N years of history:
 
 "large" is the design size of DESIGN.md (the largest English councils: about 60,000
 contacts and 15,000 referrals a year, kept for ten years): 15,000 / 0.052 gives its
-child population. Contacts are not generated here (the front door records its own);
-the figure sizes the front door's staff. Children come in families of 1.65 children and
+child population. The contacts a year size the front door's staff, and `contacts.py` generates
+them (with the children known only to the front door). Children come in families of 1.65 children and
 1.7 adults on average, so there are about twice as many people as children.
 
 The open children in need are shared between teams as a council's are: the front door
@@ -219,6 +219,11 @@ def run_seed(*, scale: str = "demo", years: int | None = None, seed: int = 1, to
         return SeedResult(reused=True)
     if force and council_is_seeded():
         write("--force: emptying the database first.")
+        if connection.vendor == "postgresql":
+            # Inside an outer transaction (a test) deferred foreign-key checks may be pending; run them
+            # now, since PostgreSQL refuses to TRUNCATE a table with pending trigger events.
+            with connection.cursor() as cursor:
+                cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
         call_command("flush", verbosity=0, interactive=False)
         ContentType.objects.clear_cache()
     return seed_council(scale=scale, years=years, seed=seed, today=today, write=write)
