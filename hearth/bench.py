@@ -182,4 +182,6 @@ def _pages_to_measure() -> list[tuple[str, str, object]]:
         ("search", f"/children/?text={child.last_name}", worker),
         ("front door worklist", "/front-door/", adviser),
         ("front door performance", "/front-door/performance", leader),
+        ("fd perf: outcomes", "/front-door/performance?view=outcomes", leader),
+        ("fd perf: re-contacts", "/front-door/performance?view=recontacts", leader),
     ]
