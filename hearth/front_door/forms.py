@@ -41,6 +41,21 @@ def _received(form: forms.Form, date_field: str, time_field: str):
     return moment
 
 
+
+def clean_adult_rows(form: forms.Form, count: int) -> list[tuple[str, str]]:
+    """The adults typed into a contact's numbered rows, as (name, relationship), with each half-filled row marked."""
+    adults = []
+    for n in range(1, count + 1):
+        name = (form.cleaned_data.get(f"adult_{n}_name") or "").strip()
+        relationship = (form.cleaned_data.get(f"adult_{n}_relationship") or "").strip()
+        if relationship and not name:
+            form.add_error(f"adult_{n}_name", "Enter the adult's name")
+        elif name and not relationship:
+            form.add_error(f"adult_{n}_relationship", "Enter how the adult is related to the children")
+        elif name:
+            adults.append((name, relationship))
+    return adults
+
 class ConsultationForm(forms.Form):
     """A professional's call for advice: who called, what they asked, the advice given. No family details."""
 
@@ -164,17 +179,7 @@ class ContactForm(forms.Form):
                 f"child_{n}_name" in self.errors for n in range(1, DESCRIBED_CHILDREN + 1)):
             self.add_error("children", "Add at least one child the contact is about: enter an LA child ID or describe the child")
         cleaned["child_list"] = known + described
-        adults = []
-        for n in range(1, ADULTS + 1):
-            name = (cleaned.get(f"adult_{n}_name") or "").strip()
-            relationship = (cleaned.get(f"adult_{n}_relationship") or "").strip()
-            if relationship and not name:
-                self.add_error(f"adult_{n}_name", "Enter the adult's name")
-            elif name and not relationship:
-                self.add_error(f"adult_{n}_relationship", "Enter how the adult is related to the children")
-            elif name:
-                adults.append((name, relationship))
-        cleaned["adult_list"] = adults
+        cleaned["adult_list"] = clean_adult_rows(self, ADULTS)
         return cleaned
 
     def build(self) -> tuple[Contact, list, list[tuple[str, str]]]:

@@ -9,6 +9,7 @@ other reason is told to ask first, or to call the front door for advice (a consu
 from django import forms
 
 from hearth.core.forms import GovukDateField
+from hearth.front_door.forms import clean_adult_rows
 from hearth.front_door.models import ConsentDispensedReason, ConsentStatus, Contact, RiskIndicator
 from hearth.front_door.services import DescribedChild
 from hearth.reference.codes import ReferralSource
@@ -113,17 +114,7 @@ class PartnerReferralForm(forms.Form):
         if not children and not any(f"child_{n}_name" in self.errors for n in range(1, CHILDREN + 1)):
             self.add_error("child_1_name", "Add at least one child: enter the child's full name")
         cleaned["child_list"] = children
-        adults = []
-        for n in range(1, ADULTS + 1):
-            name = (cleaned.get(f"adult_{n}_name") or "").strip()
-            relationship = (cleaned.get(f"adult_{n}_relationship") or "").strip()
-            if relationship and not name:
-                self.add_error(f"adult_{n}_name", "Enter the adult's full name")
-            elif name and not relationship:
-                self.add_error(f"adult_{n}_relationship", "Enter who the adult is to the children")
-            elif name:
-                adults.append((name, relationship))
-        cleaned["adult_list"] = adults
+        cleaned["adult_list"] = clean_adult_rows(self, ADULTS)
         return cleaned
 
     def build(self) -> tuple[Contact, list[DescribedChild], list[tuple[str, str]]]:
