@@ -14,6 +14,7 @@ agencies have no case scope at all.
 
 from collections.abc import Callable
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -96,9 +97,7 @@ def child_for(user: User, child_id: int, *, what: str, action: str = AccessActio
     return child
 
 
-def require_write(user: User, child: Person) -> None:
-    """Refuse (403) a write by a user whose roles only read."""
-    from django.core.exceptions import PermissionDenied
-
+def require_write(user: User) -> None:
+    """Refuse (403) a write by a user whose roles only read (the child's visibility is checked by child_for)."""
     if not user.may_write_cases:
         raise PermissionDenied("Your role can read records but not change them.")

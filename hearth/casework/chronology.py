@@ -8,8 +8,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
+from django.urls import reverse
 from django.utils import timezone
 
+from hearth.casework.models import Allocation, CaseNote, Decision
 from hearth.people.models import Person
 
 
@@ -70,39 +72,34 @@ def chronology_for(child: Person, *, only: Iterable[str] | None = None) -> list[
     return entries
 
 
-# The casework app's own entries. Registered here, beside the registry, because the
-# registry's module is the one casework's AppConfig imports.
-def _register_casework_sources() -> None:
-    from django.urls import reverse
-
-    from hearth.casework.models import Allocation, CaseNote, Decision
-
-    @register("case_note", "Case note")
-    def case_note_entries(child):
-        for note in CaseNote.objects.filter(child=child).select_related("author"):
-            yield ChronologyEntry(
-                occurred_at=note.occurred_at, kind="case_note",
-                title=f"{note.get_kind_display()}: {note.title}", summary=note.body[:300],
-                by=str(note.author), url=reverse("casework:case_note", args=[child.pk, note.pk]),
-            )
-
-    @register("allocation", "Allocation")
-    def allocation_entries(child):
-        for allocation in Allocation.objects.filter(child=child).select_related("team", "worker"):
-            worker = f" to {allocation.worker}" if allocation.worker else ""
-            yield ChronologyEntry(
-                occurred_at=at_start_of(allocation.started_on), kind="allocation",
-                title=f"Allocated{worker} ({allocation.team})", summary=allocation.reason,
-            )
-
-    @register("decision", "Decision")
-    def decision_entries(child):
-        for decision in Decision.objects.filter(child=child).select_related("decided_by"):
-            yield ChronologyEntry(
-                occurred_at=decision.decided_at, kind="decision",
-                title=f"Decision: {decision.outcome}", summary=decision.rationale[:300],
-                by=str(decision.decided_by),
-            )
+# The casework app's own entries.
 
 
-_register_casework_sources()
+@register("case_note", "Case note")
+def case_note_entries(child):
+    for note in CaseNote.objects.filter(child=child).select_related("author"):
+        yield ChronologyEntry(
+            occurred_at=note.occurred_at, kind="case_note",
+            title=f"{note.get_kind_display()}: {note.title}", summary=note.body[:300],
+            by=str(note.author), url=reverse("casework:case_note", args=[child.pk, note.pk]),
+        )
+
+
+@register("allocation", "Allocation")
+def allocation_entries(child):
+    for allocation in Allocation.objects.filter(child=child).select_related("team", "worker"):
+        worker = f" to {allocation.worker}" if allocation.worker else ""
+        yield ChronologyEntry(
+            occurred_at=at_start_of(allocation.started_on), kind="allocation",
+            title=f"Allocated{worker} ({allocation.team})", summary=allocation.reason,
+        )
+
+
+@register("decision", "Decision")
+def decision_entries(child):
+    for decision in Decision.objects.filter(child=child).select_related("decided_by"):
+        yield ChronologyEntry(
+            occurred_at=decision.decided_at, kind="decision",
+            title=f"Decision: {decision.outcome}", summary=decision.rationale[:300],
+            by=str(decision.decided_by),
+        )

@@ -70,7 +70,7 @@ def case_note(request: HttpRequest, child_id: int, note_id: int) -> HttpResponse
 def case_note_add(request: HttpRequest, child_id: int) -> HttpResponse:
     """Record a case note, with the child's own words in their own place."""
     child = child_for(request.user, child_id, what="Add case note")
-    require_write(request.user, child)
+    require_write(request.user)
     form = CaseNoteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -60,7 +60,7 @@ def child(request: HttpRequest, child_id: int) -> HttpResponse:
 def child_create(request: HttpRequest) -> HttpResponse:
     """Add a child's record, showing likely matches before anything is saved."""
     _require_case_role(request)
-    require_write(request.user, None)
+    require_write(request.user)
     form = NewChildForm(request.POST or None, user=request.user)
     matches = []
     if request.method == "POST" and form.is_valid():
@@ -93,7 +93,7 @@ def child_create(request: HttpRequest) -> HttpResponse:
 def child_edit(request: HttpRequest, child_id: int) -> HttpResponse:
     """Change a child's details; the record's history keeps what they were."""
     record = child_for(request.user, child_id, what="Edit child's details")
-    require_write(request.user, record)
+    require_write(request.user)
     form = PersonDetailsForm(request.POST or None, instance=record)
     if request.method == "POST" and form.is_valid():
         person = form.save(commit=False)
@@ -113,7 +113,7 @@ def child_edit(request: HttpRequest, child_id: int) -> HttpResponse:
 
 def address_add(request: HttpRequest, child_id: int) -> HttpResponse:
     record = child_for(request.user, child_id, what="Add address")
-    require_write(request.user, record)
+    require_write(request.user)
     form = AddressForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -132,7 +132,7 @@ def address_add(request: HttpRequest, child_id: int) -> HttpResponse:
 def relative_add(request: HttpRequest, child_id: int) -> HttpResponse:
     """Add an adult to the child's family network."""
     record = child_for(request.user, child_id, what="Add to family network")
-    require_write(request.user, record)
+    require_write(request.user)
     form = NewRelativeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -159,7 +159,7 @@ def relative_add(request: HttpRequest, child_id: int) -> HttpResponse:
 
 def warning_add(request: HttpRequest, child_id: int) -> HttpResponse:
     record = child_for(request.user, child_id, what="Add warning")
-    require_write(request.user, record)
+    require_write(request.user)
     form = WarningForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
