@@ -74,10 +74,9 @@ def midnight(day: date) -> datetime:
 
 
 @dataclass(frozen=True)
-class Week:
-    """One Monday-to-Sunday week of a period, cut to the period at either end."""
+class Days:
+    """Whole London days, first to last inclusive, and the moments that bound them."""
 
-    index: int
     first: date
     last: date
 
@@ -88,6 +87,13 @@ class Week:
     @property
     def end_at(self) -> datetime:
         return midnight(self.last + timedelta(days=1))
+
+
+@dataclass(frozen=True)
+class Week(Days):
+    """One Monday-to-Sunday week of a period, cut to the period at either end."""
+
+    index: int = 0
 
     @property
     def phrase(self) -> str:
@@ -103,19 +109,8 @@ class Week:
 
 
 @dataclass(frozen=True)
-class Period:
-    """Whole London days, first to last inclusive."""
-
-    first: date
-    last: date
-
-    @property
-    def start_at(self) -> datetime:
-        return midnight(self.first)
-
-    @property
-    def end_at(self) -> datetime:
-        return midnight(self.last + timedelta(days=1))
+class Period(Days):
+    """The period a leaders' page reports on."""
 
     @property
     def monday(self) -> date:
@@ -129,7 +124,7 @@ class Period:
             first = max(self.first, self.monday + timedelta(weeks=index))
             if first > self.last:
                 return weeks
-            weeks.append(Week(index, first, min(self.last, self.monday + timedelta(weeks=index, days=6))))
+            weeks.append(Week(first, min(self.last, self.monday + timedelta(weeks=index, days=6)), index))
             index += 1
 
     def week_starting(self, day: date) -> Week | None:
