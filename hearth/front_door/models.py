@@ -11,6 +11,7 @@ timeliness counts from the first receipt in its chain.
 
 from django.conf import settings
 from django.db import models
+from django.db.models import ExpressionWrapper, Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
@@ -136,8 +137,12 @@ class Contact(models.Model):
             models.Index(fields=["first_received_at"]),
             models.Index(fields=["submitted_by", "-received_at"]),
             # Covering indexes for the leaders' weekly figures: the rows themselves are never read.
-            models.Index(fields=["received_at", "previous", "closed_at", "decision_due_at"], name="contact_received_cover"),
-            models.Index(fields=["closed_at", "decision_due_at", "previous", "first_received_at"], name="contact_closed_cover"),
+            # The id is in each, as PostgreSQL's indexes do not hold it of themselves.
+            models.Index(fields=["received_at", "previous", "closed_at", "decision_due_at", "id"],
+                         name="contact_received_cover"),
+            models.Index(fields=["closed_at", "decision_due_at", "previous", "first_received_at", "id"],
+                         name="contact_closed_cover"),
+            models.Index(fields=["received_at", "consent", "consent_dispensed_reason"], name="contact_consent_cover"),
         ]
 
     def __str__(self) -> str:
@@ -159,13 +164,24 @@ class ContactChild(models.Model):
     described_address = models.CharField(max_length=300, blank=True)
     open_to_team = models.ForeignKey("accounts.Team", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
                                      help_text="The team the child was allocated to when the contact arrived.")
+    # The contact's time of receipt, which never changes once it is recorded, kept with each child on it so the
+    # re-contacts of a period are one index's entries.
+    received_at = models.DateTimeField(editable=False)
+    recontact = models.BooleanField(
+        default=False, editable=False,
+        help_text="The child was on another contact received in the 365 days before this one (kept by recontacts.py).")
     history = HistoricalRecords()
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["contact", "child"], name="a_child_once_per_contact"),
         ]
-        indexes = [models.Index(fields=["child", "contact"])]
+        indexes = [
+            models.Index(fields=["child", "contact"]),
+            # The leaders' re-contact figures and the lists behind them: the re-contacts alone, rows never read.
+            models.Index(fields=["received_at", "child", "contact"], condition=Q(recontact=True),
+                         name="contactchild_recontacts"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.child or self.described_name} on {self.contact}"
@@ -216,6 +232,7 @@ class Advice(models.Model):
 
     class Meta:
         ordering = ["given_at"]
+        indexes = [models.Index(fields=["contact", "kind"], name="advice_contact_kind")]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} by {self.given_by_id}"
@@ -232,10 +249,22 @@ class ContactDecision(models.Model):
     family_told = models.TextField("What the family was told", blank=True)
     decided_at = models.DateTimeField(default=timezone.now)
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    history = HistoricalRecords()
+    source = models.CharField(
+        "Referral source", max_length=3, choices=ReferralSource.choices, editable=False,
+        help_text="The contact's referral source (fixed once the contact is recorded), kept with the decision.")
+    has_rationale = models.GeneratedField(
+        expression=ExpressionWrapper(~Q(rationale=""), output_field=models.BooleanField()),
+        output_field=models.BooleanField(), db_persist=True)
+    # The generated column is the database's to compute: history keeps the rationale itself.
+    history = HistoricalRecords(excluded_fields=["has_rationale"])
 
     class Meta:
-        indexes = [models.Index(fields=["decided_at"]), models.Index(fields=["outcome"])]
+        indexes = [
+            models.Index(fields=["outcome"]),
+            # Covering index for the leaders' outcomes by source, and the decisions made in a period: the decisions
+            # themselves are never read.
+            models.Index(fields=["decided_at", "source", "outcome", "has_rationale"], name="decision_source_cover"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.outcome} for {self.contact_child}"

@@ -3,7 +3,8 @@
 Every figure is aggregated in the database over one period (whole London days, by default the last
 12 complete Monday-to-Sunday weeks), in a handful of queries whatever the size of the history: weeks are
 numbered in SQL (London dates, summer time included), the time to decision comes back as a count per tenth
-of an hour, and only the re-contacts read rows (a pair of ids for each re-contacted child). Each number
+of an hour, and facts recorded with each row (a re-contact, a decision's source) are read from covering
+indexes rather than worked out again from the history. Each number
 carries the filters of the contacts behind it, so the page links every figure to its list
 (`contacts_behind`), which applies the same conditions.
 
@@ -21,7 +22,7 @@ Definitions (the page shows them beside the figures):
   first receipt: working days after the London date of receipt, up to and including today.
 * Chains: contacts with `previous` set (new information on a closed contact).
 * Re-contacts: children (matched to a record) on a contact received in the period who were on another
-  contact received in the 365 days before it (chains included).
+  contact received in the 365 days before it (chains included), as each child's row records it (recontacts.py).
 * Outcomes by source: children's decisions (`ContactDecision`, one per child) made in the period, by the
   contact's referral source and the outcome.
 * Consent dispensed with: contacts received in the period with consent dispensed with, by the reason.
@@ -37,7 +38,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from functools import cached_property
 
 from django.db import NotSupportedError
-from django.db.models import Count, DateTimeField, Exists, F, Func, IntegerField, Min, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, F, Func, IntegerField, OuterRef, Q, QuerySet
 
 from hearth.core.jinja import govuk_date
 from hearth.front_door import outcomes
@@ -57,7 +58,6 @@ from hearth.timescales.selectors import council_calendar
 WEEK_CHOICES = (4, 12, 26, 52)
 DEFAULT_WEEKS = 12
 MAX_DAYS = 731  # two years: a longer period is a return, not a page
-RECONTACT_DAYS = 365
 
 # Open contacts' age, in working days since the chain's first receipt: (code, label, at least, at most).
 AGE_BANDS = [
@@ -222,27 +222,6 @@ class TenthsOfAnHour(Func):
         raise NotSupportedError("Hearth runs on PostgreSQL or SQLite")
 
 
-class DaysBefore(Func):
-    """A moment a whole number of days before another, in the database's own date arithmetic."""
-
-    output_field = DateTimeField()
-
-    def __init__(self, expression, days: int):
-        super().__init__(expression)
-        self.days = days
-
-    def as_sqlite(self, compiler, connection, **extra):
-        column, params = compiler.compile(self.source_expressions[0])
-        return f"strftime(%s, {column}, %s)", ["%Y-%m-%d %H:%M:%f", *params, f"-{self.days} days"]
-
-    def as_postgresql(self, compiler, connection, **extra):
-        column, params = compiler.compile(self.source_expressions[0])
-        return f"({column} - make_interval(days => %s))", [*params, self.days]
-
-    def as_sql(self, compiler, connection, **extra):
-        raise NotSupportedError("Hearth runs on PostgreSQL or SQLite")
-
-
 # The conditions shared by the figures and the lists behind them ----------------------------------------------
 
 CHAINED = Q(previous__isnull=False)
@@ -256,34 +235,12 @@ def senior_advice() -> Exists:
     return Exists(Advice.objects.filter(contact_id=OuterRef("pk"), kind=AdviceKind.SENIOR_SOCIAL_WORKER))
 
 
-def lowest_contact_id(since: datetime) -> int | None:
-    """The lowest id of the contacts received since a moment: no contact received since has a lower one.
-
-    It lets the re-contact test skip, in the (child, contact) index, a child's contacts from long before the
-    window without reading them. `id + 0` keeps SQLite from walking the whole table in id order for MIN(id).
-    """
-    return Contact.objects.filter(received_at__gte=since).aggregate(lowest=Min(F("id") + 0))["lowest"]
-
-
-def earlier_contact(lowest_id: int | None) -> Exists:
-    """For a ContactChild row: the same child was on another contact received in the 365 days before this one.
-
-    `lowest_id` is `lowest_contact_id` of the earliest moment any such contact can have been received (the
-    window's start less 365 days); it only narrows the search and never changes the answer.
-    """
-    received = OuterRef("contact__received_at")
-    earlier = ContactChild.objects.filter(
-        child_id=OuterRef("child_id"), contact__received_at__lte=received,
-        contact__received_at__gte=DaysBefore(received, RECONTACT_DAYS),
-    ).exclude(contact_id=OuterRef("contact_id"))
-    if lowest_id is not None:
-        earlier = earlier.filter(contact_id__gte=lowest_id)
-    return Exists(earlier)
-
-
-def recontact_window_start(start_at: datetime) -> datetime:
-    """No contact 365 days before one received from `start_at` was received before this (a day to spare)."""
-    return start_at - timedelta(days=RECONTACT_DAYS + 1)
+def recontacted(received: Days | None = None) -> QuerySet:
+    """The ids of contacts (received in these days, if given) with a child on another contact in the 365 days before."""
+    rows = ContactChild.objects.filter(recontact=True)
+    if received is not None:
+        rows = rows.filter(received_at__gte=received.start_at, received_at__lt=received.end_at)
+    return rows.values("contact_id")
 
 
 def age_cutoffs(now: datetime) -> dict[int, datetime]:
@@ -386,7 +343,11 @@ def nearest_rank(histogram: list[tuple[int, int]], fraction: tuple[int, int]) ->
 
 
 class Figures:
-    """The front door's figures for one period, each query run once and only when a table needs it."""
+    """The front door's figures for one period, each query run once and only when a table needs it.
+
+    Each count counts a column that cannot be null in the rows it counts and that the query's covering index
+    holds: COUNT(id) would send PostgreSQL, whose indexes do not hold the id, to every row.
+    """
 
     def __init__(self, period: Period, now: datetime):
         self.period = period
@@ -401,8 +362,8 @@ class Figures:
         return self._by_week(
             Contact.objects.filter(received_at__gte=self.period.start_at, received_at__lt=self.period.end_at)
             .annotate(week=WeekOf("received_at", self.period)).values("week")
-            .annotate(received=Count("pk"), chained=Count("pk", filter=CHAINED),
-                      chained_open=Count("pk", filter=CHAINED & STILL_OPEN))
+            .annotate(received=Count("received_at"), chained=Count("received_at", filter=CHAINED),
+                      chained_open=Count("received_at", filter=CHAINED & STILL_OPEN))
             .order_by("week")
         )
 
@@ -410,8 +371,8 @@ class Figures:
     def consent(self) -> dict[str, int]:
         """Contacts received in the period, and those with consent dispensed with, by the reason."""
         return Contact.objects.filter(received_at__gte=self.period.start_at, received_at__lt=self.period.end_at).aggregate(
-            received=Count("pk"),
-            **{reason: Count("pk", filter=Q(consent=ConsentStatus.DISPENSED, consent_dispensed_reason=reason))
+            received=Count("received_at"),
+            **{reason: Count("received_at", filter=Q(consent=ConsentStatus.DISPENSED, consent_dispensed_reason=reason))
                for reason in ConsentDispensedReason.values})
 
     @cached_property
@@ -420,16 +381,20 @@ class Figures:
         return self._by_week(
             Contact.objects.filter(closed_at__gte=self.period.start_at, closed_at__lt=self.period.end_at)
             .annotate(week=WeekOf("closed_at", self.period)).values("week")
-            .annotate(decided=Count("pk"), on_time=Count("pk", filter=ON_TIME),
-                      chained=Count("pk", filter=CHAINED), chained_on_time=Count("pk", filter=CHAINED & ON_TIME))
+            .annotate(decided=Count("closed_at"), on_time=Count("closed_at", filter=ON_TIME),
+                      chained=Count("closed_at", filter=CHAINED), chained_on_time=Count("closed_at", filter=CHAINED & ON_TIME))
             .order_by("week")
         )
 
     @cached_property
     def advice(self) -> dict[str, int]:
-        """Contacts decided in the period, and those with senior social worker advice recorded."""
-        return Contact.objects.filter(closed_at__gte=self.period.start_at, closed_at__lt=self.period.end_at).aggregate(
-            decided=Count("pk"), advised=Count("pk", filter=Q(senior_advice())))
+        """Contacts decided in the period, and those with senior social worker advice recorded.
+
+        Two counts rather than one with a filter: as a condition of the query, the advice test is a join the
+        database can plan (a semi-join), where in a filter it is a subquery run once for every contact.
+        """
+        decided = Contact.objects.filter(closed_at__gte=self.period.start_at, closed_at__lt=self.period.end_at)
+        return {"decided": decided.count(), "advised": decided.filter(senior_advice()).count()}
 
     def total(self, table: dict[int, dict], key: str) -> int:
         return sum(row[key] for row in table.values())
@@ -443,22 +408,25 @@ class Figures:
         return list(
             Contact.objects.filter(closed_at__gte=self.period.start_at, closed_at__lt=self.period.end_at)
             .annotate(tenths=TenthsOfAnHour("closed_at", "first_received_at")).values("tenths")
-            .annotate(decisions=Count("pk")).values_list("tenths", "decisions").order_by("tenths")
+            .annotate(decisions=Count("closed_at")).values_list("tenths", "decisions").order_by("tenths")
         )
 
     @cached_property
     def open_by_age(self) -> dict[str, int]:
         """Contacts open now, by working days since the chain's first receipt (not limited to the period)."""
         return Contact.objects.filter(STILL_OPEN).aggregate(
-            **{code: Count("pk", filter=age_q(code, self.now)) for code, *_ in AGE_BANDS})
+            **{code: Count("first_received_at", filter=age_q(code, self.now)) for code, *_ in AGE_BANDS})
 
     @cached_property
     def decisions(self) -> list[dict]:
-        """Children's decisions in the period, by the contact's source and the outcome, with how many have a rationale."""
+        """Children's decisions in the period, by the contact's source and the outcome, with how many have a rationale.
+
+        Each decision carries its contact's source and whether it has a rationale, so this reads one index.
+        """
         return list(
             ContactDecision.objects.filter(decided_at__gte=self.period.start_at, decided_at__lt=self.period.end_at)
-            .values("outcome", source=F("contact_child__contact__source"))
-            .annotate(decisions=Count("pk"), with_rationale=Count("pk", filter=~Q(rationale="")))
+            .values("source", "outcome")
+            .annotate(decisions=Count("decided_at"), with_rationale=Count("decided_at", filter=Q(has_rationale=True)))
             .order_by()
         )
 
@@ -466,15 +434,11 @@ class Figures:
     def recontacts(self) -> dict[str, int]:
         """Contacts received in the period, and the children on them re-contacted within 365 days (and their contacts)."""
         start, end = self.period.start_at, self.period.end_at
-        lowest = lowest_contact_id(recontact_window_start(start))
-        repeat = list(
-            ContactChild.objects.filter(contact__received_at__gte=start, contact__received_at__lt=end, child__isnull=False)
-            .filter(earlier_contact(lowest)).values_list("child_id", "contact_id").order_by()
-        )
         return {
             "received": Contact.objects.filter(received_at__gte=start, received_at__lt=end).count(),
-            "recontact_children": len({child for child, _ in repeat}),
-            "recontact_contacts": len({contact for _, contact in repeat}),
+            **ContactChild.objects.filter(received_at__gte=start, received_at__lt=end, recontact=True)
+            .aggregate(recontact_children=Count("child_id", distinct=True),
+                       recontact_contacts=Count("contact_id", distinct=True)),
         }
 
 
@@ -789,7 +753,7 @@ def contacts_behind(filters: ContactFilters, now: datetime) -> QuerySet[Contact]
         if filters.outcome:
             decisions = decisions.filter(outcome=filters.outcome)
         if filters.rationale:
-            decisions = decisions.exclude(rationale="")
+            decisions = decisions.filter(has_rationale=True)
         # Read the period's decisions once (by their decided_at index) rather than test every contact ever received.
         contacts = contacts.filter(pk__in=decisions.values("contact_child__contact_id"))
         order = ["closed_at", "pk"]
@@ -805,9 +769,7 @@ def contacts_behind(filters: ContactFilters, now: datetime) -> QuerySet[Contact]
     elif filters.chain == "no":
         contacts = contacts.exclude(CHAINED)
     if filters.recontact:
-        lowest = lowest_contact_id(recontact_window_start(start))
-        contacts = contacts.filter(Exists(ContactChild.objects.filter(contact_id=OuterRef("pk"), child__isnull=False)
-                                          .filter(earlier_contact(lowest))))
+        contacts = contacts.filter(pk__in=recontacted(window if filters.basis == "received" else None))
     if filters.source:
         contacts = contacts.filter(source=filters.source)
     if filters.consent_reason:

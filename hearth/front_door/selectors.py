@@ -1,7 +1,6 @@
 """Reads for the front door's consultation and contact pages, scoped to what the user may see."""
 
 from dataclasses import dataclass
-from datetime import timedelta
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
@@ -11,12 +10,12 @@ from hearth.accounts.models import AccessAction, AccessGrant, User
 from hearth.accounts.policy import log_access, visible_children
 from hearth.accounts.roles import RoleCode
 from hearth.casework.chronology import ChronologyEntry, chronology_for
+from hearth.front_door import recontacts as recontact_rule
 from hearth.front_door.models import Advice, Consultation, Contact, ContactChild, InformationRequest
 from hearth.front_door.policy import is_front_door_staff
 from hearth.people.models import Person, PersonKind
 from hearth.people.selectors import likely_duplicates
 
-RECONTACT_WINDOW = timedelta(days=365)
 FAMILY_HISTORY_LIMIT = 20
 CONSULTATIONS_LIMIT = 50
 
@@ -106,7 +105,7 @@ def recontacts(contact: Contact) -> dict[int, list[Recontact]]:
     rows = (
         ContactChild.objects.filter(
             child_id__in=child_ids,
-            contact__received_at__gte=contact.received_at - RECONTACT_WINDOW,
+            contact__received_at__gte=contact.received_at - recontact_rule.RECONTACT_WINDOW,
             contact__received_at__lte=contact.received_at,
         )
         .exclude(contact=contact)

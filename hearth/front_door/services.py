@@ -11,7 +11,7 @@ from hearth.accounts.audit import audit_record, save_with_history
 from hearth.accounts.models import ServiceArea, Team, User
 from hearth.accounts.roles import RoleCode
 from hearth.casework.models import Allocation
-from hearth.front_door import outcomes
+from hearth.front_door import outcomes, recontacts
 from hearth.front_door.clocks import BY_URGENCY
 from hearth.front_door.models import (
     Advice,
@@ -91,9 +91,13 @@ def _attach_children(contact: Contact, children: list[Person | DescribedChild]) 
         if isinstance(child, Person):
             if child.kind != PersonKind.CHILD:
                 raise ValidationError({"children": f"{child} is an adult: a contact is about children"})
-            ContactChild.objects.create(contact=contact, child=child, open_to_team_id=current.get(child.pk))
+            ContactChild.objects.create(contact=contact, received_at=contact.received_at, child=child,
+                                        open_to_team_id=current.get(child.pk),
+                                        recontact=recontacts.is_recontact(ContactChild, child_id=child.pk,
+                                                                          received_at=contact.received_at,
+                                                                          contact_id=contact.pk))
         else:
-            ContactChild.objects.create(contact=contact, described_name=child.name,
+            ContactChild.objects.create(contact=contact, received_at=contact.received_at, described_name=child.name,
                                         described_date_of_birth=child.date_of_birth, described_address=child.address)
 
 
@@ -132,6 +136,8 @@ def contact_record(*, acting_user: User, contact: Contact, children: list[Person
     contact.reference = f"FD{timezone.localtime(contact.received_at):%y}-{contact.pk:06d}"
     Contact.objects.filter(pk=contact.pk).update(reference=contact.reference)
     _attach_children(contact, children)
+    # A contact recorded after later ones about the same child makes those re-contacts.
+    recontacts.refresh([c.pk for c in children if isinstance(c, Person)], acting_user=acting_user)
     for name, relationship in adults:
         ContactAdult.objects.create(contact=contact, name=name, relationship=relationship)
     for child in contact.children.exclude(child=None).select_related("child"):
@@ -254,10 +260,15 @@ def contact_child_link(*, acting_user: User, contact_child: ContactChild, child:
         raise ValidationError({"child": "Choose a child's record"})
     if ContactChild.objects.filter(contact=contact_child.contact, child=child).exclude(pk=contact_child.pk).exists():
         raise ValidationError({"child": "This child is already on the contact"})
+    matched_before = contact_child.child_id
     contact_child.child = child
     allocation = Allocation.objects.filter(child=child, ended_on__isnull=True).first()
     contact_child.open_to_team_id = allocation.team_id if allocation else None
+    contact_child.recontact = recontacts.is_recontact(ContactChild, child_id=child.pk,
+                                                      received_at=contact_child.received_at,
+                                                      contact_id=contact_child.contact_id)
     save_with_history(contact_child, acting_user=acting_user)
+    recontacts.refresh([child.pk, matched_before], acting_user=acting_user)
     audit_record(actor=acting_user, verb="contact.link_child", child=child,
                  summary=f"Matched to contact {contact_child.contact}")
     return contact_child
@@ -284,7 +295,7 @@ def contact_decide(*, acting_user: User, contact_child: ContactChild, outcome: s
         raise ValidationError(errors)
     decision = ContactDecision(contact_child=contact_child, outcome=outcome, rationale=rationale.strip(),
                                details_in_order=details_in_order, consent_in_order=consent_in_order,
-                               family_told=family_told.strip(), decided_by=acting_user)
+                               family_told=family_told.strip(), decided_by=acting_user, source=contact.source)
     save_with_history(decision, acting_user=acting_user)
     if consent_in_order and contact.consent == ConsentStatus.DISPENSED and contact.consent_dispensed_agreed_by_id is None:
         contact.consent_dispensed_agreed_by = acting_user  # confirms the referrer's dispensing with consent

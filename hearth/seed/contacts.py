@@ -55,6 +55,7 @@ from hearth.children_in_need.models import Referral
 from hearth.children_in_need.outcomes import REFERRAL
 from hearth.early_help.models import EarlyHelpRequest
 from hearth.early_help.outcomes import EARLY_HELP as EARLY_HELP_OUTCOME
+from hearth.front_door import recontacts
 from hearth.front_door.clocks import BY_URGENCY
 from hearth.front_door.models import (
     Advice,
@@ -319,14 +320,15 @@ class SeedContacts:
             "consent_not_applicable_reason", "risk_indicators", "awaiting_information", "team", "assigned_to",
             "submitted_by", "closed_at", "recorded_at", "recorded_by"])
         self.child_row = row_maker(tables[ContactChild], [
-            "id", "contact", "child", "described_name", "described_date_of_birth", "described_address", "open_to_team"])
+            "id", "contact", "received_at", "child", "described_name", "described_date_of_birth", "described_address",
+            "open_to_team"])
         self.adult_row = row_maker(tables[ContactAdult], ["contact", "name", "relationship", "person"])
         self.request_row = row_maker(tables[InformationRequest], [
             "contact", "agency", "asked", "requested_at", "requested_by", "answer", "answered_at"])
         self.advice_row = row_maker(tables[Advice], ["contact", "kind", "text", "given_at", "given_by"])
         self.decision_row = row_maker(tables[ContactDecision], [
             "contact_child", "outcome", "rationale", "details_in_order", "consent_in_order", "family_told",
-            "decided_at", "decided_by"])
+            "decided_at", "decided_by", "source"])
         self.referral_row = row_maker(tables[Referral], [
             "id", "child", "referral_date", "source", "contact_child", "strategy_discussion_now", "recorded_at",
             "recorded_by"])
@@ -631,10 +633,10 @@ class SeedContacts:
             row_pk = b.take_pk(ContactChild)
             if described:
                 name, born, address = described
-                put(ContactChild, self.child_row(row_pk, pk, child_id, name, born and self.db_date(born), address,
-                                                 open_to))
+                put(ContactChild, self.child_row(row_pk, pk, received_db, child_id, name, born and self.db_date(born),
+                                                 address, open_to))
             else:
-                put(ContactChild, self.child_row(row_pk, pk, child_id, "", None, "", open_to))
+                put(ContactChild, self.child_row(row_pk, pk, received_db, child_id, "", None, "", open_to))
             if decided is None:
                 continue
             child_outcome = outcome if open_to is None or outcome not in TO_SOCIAL_CARE else ADVICE
@@ -643,7 +645,7 @@ class SeedContacts:
             told = "Not yet told: to be agreed at the strategy discussion." if child_outcome == STRATEGY \
                 else rng.choice(FAMILY_TOLD) if random() < 0.85 else ""
             put(ContactDecision, self.decision_row(row_pk, child_outcome, rationale, random() < 0.96, random() < 0.94,
-                                                   told, decided_db, manager))
+                                                   told, decided_db, manager, values["source"]))
             if child_outcome in TO_SOCIAL_CARE:
                 referral = b.take_pk(Referral)
                 put(Referral, self.referral_row(referral, child_id, referred_on, values["source"], row_pk,
@@ -783,6 +785,8 @@ class SeedContacts:
         self.partner_referrals()
         b.flush()
         self.restore_indexes()
+        marked = recontacts.mark_all(ContactChild)
+        b.write(f"  re-contacts within 365 days marked on {marked:,} children's rows [{_elapsed(b)}]")
         b.write(f"  contacts {self.total:,}: {self.open:,} open, {self.late:,} decided late; "
                 + ", ".join(f"{code} {count:,}" for code, count in sorted(self.made.items())) + f" [{_elapsed(b)}]")
 

@@ -455,7 +455,8 @@ class _Table:
 
     def __init__(self, model, *, with_pk: bool):
         self.model = model
-        self.fields = [f for f in model._meta.concrete_fields if with_pk or not f.primary_key]
+        # A generated column is the database's to fill.
+        self.fields = [f for f in model._meta.concrete_fields if (with_pk or not f.primary_key) and not f.generated]
         self.position = {}
         self.defaults = []
         for index, f in enumerate(self.fields):

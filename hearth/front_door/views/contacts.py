@@ -1,6 +1,7 @@
 """Pages for consultations and contacts: recording, screening, advice and the decision for each child."""
 
 from dataclasses import dataclass, field
+from functools import partial
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -116,43 +117,46 @@ def consultation_convert(request: HttpRequest, consultation_id: int) -> HttpResp
         messages.success(request, "This consultation is already a contact")
         return redirect("front_door:contact", record.became_contact_id)
     form = ContactForm(request.POST or None, user=request.user, initial=contact_initial_from_consultation(record))
-    if request.method == "POST" and form.is_valid():
-        contact, children, adults = form.build()
-        try:
-            contact = services.consultation_convert(acting_user=request.user, consultation=record, contact=contact,
-                                                    children=children, adults=adults)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, f"Contact {contact.reference} recorded from the consultation")
-            return redirect("front_door:contact", contact.pk)
-    return render(request, "front_door/contact_form.html", {
-        "title": "Convert the consultation to a contact", "section": SECTION, "form": form, "consent_first": True,
-        "consultation": record, "button": "Record the contact",
-        "back_url": reverse("front_door:consultation", args=[record.pk]),
-    })
+    return _contact_form_page(
+        request, form, partial(services.consultation_convert, acting_user=request.user, consultation=record),
+        done=lambda contact: f"Contact {contact.reference} recorded from the consultation",
+        title="Convert the consultation to a contact", consent_first=True, consultation=record,
+        back_url=reverse("front_door:consultation", args=[record.pk]),
+    )
 
 
 # Recording a contact ---------------------------------------------------------------------------------------------
 
 
-def contact_new(request: HttpRequest) -> HttpResponse:
-    """Record a contact: when it arrived, from whom, which children, and the consent answer, before it is saved."""
-    _require_screener(request)
-    form = ContactForm(request.POST or None, user=request.user)
+def _contact_form_page(request: HttpRequest, form: ContactForm, record, *, done, **context) -> HttpResponse:
+    """The contact form's round trip, whichever way a contact starts.
+
+    A valid form is saved by `record(contact=..., children=..., adults=...)` (a service); `done(contact)` is the
+    message once it is saved. A refusal is shown beside the fields it concerns, and everything typed is kept.
+    """
     if request.method == "POST" and form.is_valid():
         contact, children, adults = form.build()
         try:
-            contact = services.contact_record(acting_user=request.user, contact=contact, children=children, adults=adults)
+            contact = record(contact=contact, children=children, adults=adults)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, f"Contact {contact.reference} recorded")
+            messages.success(request, done(contact))
             return redirect("front_door:contact", contact.pk)
     return render(request, "front_door/contact_form.html", {
-        "title": "Record a contact", "section": SECTION, "form": form, "consent_first": False,
-        "button": "Record the contact", "back_url": reverse("front_door:consultations"),
+        "section": SECTION, "form": form, "consent_first": False, "button": "Record the contact", **context,
     })
+
+
+def contact_new(request: HttpRequest) -> HttpResponse:
+    """Record a contact: when it arrived, from whom, which children, and the consent answer, before it is saved."""
+    _require_screener(request)
+    return _contact_form_page(
+        request, ContactForm(request.POST or None, user=request.user),
+        partial(services.contact_record, acting_user=request.user),
+        done=lambda contact: f"Contact {contact.reference} recorded",
+        title="Record a contact", back_url=reverse("front_door:consultations"),
+    )
 
 
 def contact_new_information(request: HttpRequest, contact_id: int) -> HttpResponse:
@@ -162,22 +166,13 @@ def contact_new_information(request: HttpRequest, contact_id: int) -> HttpRespon
     if previous.is_open:
         messages.success(request, "This contact is still open: add the new information to it as a screening note")
         return redirect("front_door:contact", previous.pk)
-    form = ContactForm(request.POST or None, user=request.user, initial=contact_initial_from_previous(previous))
-    if request.method == "POST" and form.is_valid():
-        contact, children, adults = form.build()
-        try:
-            contact = services.contact_record(acting_user=request.user, contact=contact, children=children,
-                                              adults=adults, previous=previous)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, f"Contact {contact.reference} recorded, linked to {previous.reference}")
-            return redirect("front_door:contact", contact.pk)
-    return render(request, "front_door/contact_form.html", {
-        "title": "Add new information", "section": SECTION, "form": form, "consent_first": False,
-        "previous": previous, "button": "Record the new contact",
-        "back_url": reverse("front_door:contact", args=[previous.pk]),
-    })
+    return _contact_form_page(
+        request, ContactForm(request.POST or None, user=request.user, initial=contact_initial_from_previous(previous)),
+        partial(services.contact_record, acting_user=request.user, previous=previous),
+        done=lambda contact: f"Contact {contact.reference} recorded, linked to {previous.reference}",
+        title="Add new information", previous=previous, button="Record the new contact",
+        back_url=reverse("front_door:contact", args=[previous.pk]),
+    )
 
 
 # The screening page ----------------------------------------------------------------------------------------------
