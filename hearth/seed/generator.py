@@ -241,9 +241,11 @@ def seed_council(*, scale: str = "demo", years: int | None = None, seed: int = 1
         builder = _CouncilBuilder(plan, years=years, seed=seed, today=today, write=write, started=started)
         builder.build()
         _reset_sequences()
-    # Fresh statistics, so the query planner knows the new tables' sizes (SQLite has none until asked).
+    # Fresh statistics, so the query planner knows the new tables' sizes (SQLite has none until asked); on
+    # PostgreSQL the visibility map too, which index-only scans need, unless a caller's transaction forbids VACUUM.
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+        vacuum = connection.vendor == "postgresql" and not connection.in_atomic_block
+        cursor.execute("VACUUM ANALYZE" if vacuum else "ANALYZE")
     result = SeedResult(reused=False, seconds=time.monotonic() - started, counts=dict(builder.counts))
     write("Rows written:")
     for table, count in result.counts.items():
