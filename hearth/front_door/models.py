@@ -125,6 +125,9 @@ class Contact(models.Model):
     submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
                                      related_name="submitted_contacts", help_text="A partner agency's online referral.")
     closed_at = models.DateTimeField(null=True, blank=True)
+    senior_advice_at = models.DateTimeField(
+        null=True, blank=True, editable=False,
+        help_text="When senior social worker advice was first recorded on the contact (the advice itself is an Advice).")
     recorded_at = models.DateTimeField(default=timezone.now)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     history = HistoricalRecords()
@@ -140,8 +143,8 @@ class Contact(models.Model):
             # The id is in each, as PostgreSQL's indexes do not hold it of themselves.
             models.Index(fields=["received_at", "previous", "closed_at", "decision_due_at", "id"],
                          name="contact_received_cover"),
-            models.Index(fields=["closed_at", "decision_due_at", "previous", "first_received_at", "id"],
-                         name="contact_closed_cover"),
+            models.Index(fields=["closed_at", "decision_due_at", "previous", "first_received_at", "senior_advice_at", "id"],
+                         name="contact_closed_advice_cover"),
             models.Index(fields=["received_at", "consent", "consent_dispensed_reason"], name="contact_consent_cover"),
         ]
 

@@ -186,6 +186,9 @@ def advice_record(*, acting_user: User, contact: Contact, kind: str, text: str) 
         raise ValidationError({"text": "Enter the advice"})
     advice = Advice(contact=contact, kind=kind, text=text.strip(), given_by=acting_user)
     save_with_history(advice, acting_user=acting_user)
+    if kind == AdviceKind.SENIOR_SOCIAL_WORKER and contact.senior_advice_at is None:
+        contact.senior_advice_at = advice.given_at
+        save_with_history(contact, acting_user=acting_user)
     audit_record(actor=acting_user, verb="contact.advice", summary=f"{advice.get_kind_display()} on {contact}")
     return advice
 

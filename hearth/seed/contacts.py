@@ -318,7 +318,7 @@ class SeedContacts:
             "decision_due_at", "referrer_name", "referrer_agency", "referrer_phone", "source", "concern", "consent",
             "consent_from", "consent_how", "consent_at", "consent_dispensed_reason", "consent_dispensed_agreed_by",
             "consent_not_applicable_reason", "risk_indicators", "awaiting_information", "team", "assigned_to",
-            "submitted_by", "closed_at", "recorded_at", "recorded_by"])
+            "submitted_by", "closed_at", "recorded_at", "recorded_by", "senior_advice_at"])
         self.child_row = row_maker(tables[ContactChild], [
             "id", "contact", "received_at", "child", "described_name", "described_date_of_birth", "described_address",
             "open_to_team"])
@@ -596,9 +596,11 @@ class SeedContacts:
         if RiskIndicator.EXPLOITATION in risks and random() < 0.92:
             put(Advice, self.advice_row(pk, AdviceKind.CATE, CATE_ADVICE_TEXT,
                                         db(self.between(received, end, 0.3, 0.6)), rng.choice(self.cate)))
+        senior_advice = None
         if random() < (SENIOR_ADVICE if decided else 0.4):
+            senior_advice = db(self.between(received, end, 0.5, 0.9))
             put(Advice, self.advice_row(pk, AdviceKind.SENIOR_SOCIAL_WORKER, rng.choice(SENIOR_ADVICE_TEXT),
-                                        db(self.between(received, end, 0.5, 0.9)), rng.choice(self.seniors)))
+                                        senior_advice, rng.choice(self.seniors)))
         if random() < 0.1:
             put(Advice, self.advice_row(pk, AdviceKind.SCREENING_NOTE, SCREENING_NOTE_TEXT,
                                         db(self.between(received, end, 0.1, 0.5)), adviser))
@@ -614,7 +616,7 @@ class SeedContacts:
             get("consent_dispensed_agreed_by_id"), get("consent_not_applicable_reason", ""), RISKS_JSON[risks],
             awaiting and decided is None, self.team_id,
             adviser if not submitted_by and random() < (0.9 if decided else 0.6) else None,
-            submitted_by, decided_db, db(recorded), submitted_by or adviser,
+            submitted_by, decided_db, db(recorded), submitted_by or adviser, senior_advice,
         ))
         for name, relationship, person_id in adults:
             put(ContactAdult, self.adult_row(pk, name, relationship, person_id))

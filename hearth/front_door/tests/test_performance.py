@@ -15,7 +15,6 @@ from hearth.accounts.models import AccessAction, AccessEvent
 from hearth.core import navigation
 from hearth.front_door import performance, services
 from hearth.front_door.models import (
-    Advice,
     AdviceKind,
     ConsentDispensedReason,
     ConsentStatus,
@@ -49,7 +48,7 @@ def decide(fd_manager):
 
 
 @pytest.fixture
-def march(council, record_contact, decide, fd_manager):
+def march(council, record_contact, decide, fd_manager, senior):
     """Four contacts received in the period, one of them chained, one a re-contact, plus some outside it.
 
     c1  Mon 3 Mar 10:00, Amara, police; decided Tue 4 Mar 11:00: on time (due end of Tue 4 Mar)      25 hours
@@ -67,7 +66,7 @@ def march(council, record_contact, decide, fd_manager):
                         consent=ConsentStatus.DISPENSED, consent_not_applicable_reason="",
                         consent_dispensed_reason=ConsentDispensedReason.SIGNIFICANT_HARM,
                         consent_dispensed_agreed_by=fd_manager)
-    Advice.objects.create(contact=c2, kind=AdviceKind.SENIOR_SOCIAL_WORKER, text="Discuss with police.", given_by=fd_manager)
+    services.advice_record(acting_user=senior, contact=c2, kind=AdviceKind.SENIOR_SOCIAL_WORKER, text="Discuss with police.")
     c1 = decide(c1, london(2025, 3, 4, 11))
     c2 = decide(c2, london(2025, 3, 5, 11), outcome="information_and_advice")
     c3 = record_contact(received_at=london(2025, 3, 4, 14), children=[council.allocated], source=ReferralSource.POLICE,
@@ -367,19 +366,19 @@ def test_the_navigation_entry_is_for_managers(council):
 
 
 @pytest.fixture
-def busy_front_door(council, record_contact, decide):
+def busy_front_door(council, record_contact, decide, senior):
     """60 contacts of several children each in the period, decided, chained, advised and open."""
     previous = None
     for n in range(60):
         children = [make_child(council.manager) for _ in range(3)] + [DescribedChild(f"Described {n}")]
         contact = record_contact(received_at=london(2025, 3, 3 + n % 12, 9, n % 60), children=children,
                                  source=ReferralSource.values[n % 5], previous=previous if n % 10 == 5 else None)
+        if n % 3 == 0:
+            services.advice_record(acting_user=senior, contact=contact, kind=AdviceKind.SENIOR_SOCIAL_WORKER,
+                                   text="Advice.")
         if n % 4:
             decided = decide(contact, london(2025, 3, 4 + n % 12, 9 + n % 8), outcome="no_further_action")
             previous = decided
-        if n % 3 == 0:
-            Advice.objects.create(contact=contact, kind=AdviceKind.SENIOR_SOCIAL_WORKER, text="Advice.",
-                                  given_by=council.manager)
 
 
 def test_the_pages_read_within_the_budget(council, busy_front_door, django_assert_max_num_queries):

@@ -1,4 +1,4 @@
-"""Re-contacts recorded on each child's row: the same answer as the definition, whatever order contacts arrive in."""
+"""Facts kept with the rows for the leaders' view: re-contacts, whatever order contacts arrive in; a decision's source; advice."""
 
 from datetime import timedelta
 from random import Random
@@ -6,7 +6,7 @@ from random import Random
 from django.utils import timezone
 
 from hearth.front_door import recontacts, services
-from hearth.front_door.models import ContactChild, ContactDecision
+from hearth.front_door.models import AdviceKind, Contact, ContactChild, ContactDecision
 from hearth.front_door.services import DescribedChild
 
 from .conftest import london
@@ -104,3 +104,24 @@ def test_the_migration_fills_in_the_facts_for_records_already_held(council, reco
     fill_in(apps, None)
     assert list(ContactChild.objects.order_by("pk").values_list("received_at", "recontact")) == kept
     assert kept[1][1] is True and ContactDecision.objects.get().source == "2A"
+
+
+def test_a_contact_keeps_when_senior_social_worker_advice_was_first_recorded(council, record_contact, senior):
+    contact = record_contact()
+    services.advice_record(acting_user=council.adviser, contact=contact, kind=AdviceKind.SCREENING_NOTE, text="Note")
+    contact.refresh_from_db()
+    assert contact.senior_advice_at is None
+    first = services.advice_record(acting_user=senior, contact=contact, kind=AdviceKind.SENIOR_SOCIAL_WORKER,
+                                   text="Refer for a single assessment.")
+    services.advice_record(acting_user=senior, contact=contact, kind=AdviceKind.SENIOR_SOCIAL_WORKER, text="Still so.")
+    contact.refresh_from_db()
+    assert contact.senior_advice_at == first.given_at
+    assert contact.history.filter(senior_advice_at=first.given_at).first().history_user == senior
+
+    from importlib import import_module
+
+    from django.apps import apps
+
+    Contact.objects.update(senior_advice_at=None)
+    import_module("hearth.front_door.migrations.0005_senior_advice_at").fill_in(apps, None)
+    assert Contact.objects.get().senior_advice_at == first.given_at
