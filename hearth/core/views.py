@@ -3,15 +3,17 @@
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils import timezone
 
 from hearth.casework.selectors import caseload_for
+from hearth.core import panels
 
 
 def home(request: HttpRequest) -> HttpResponse:
     """Each role's starting point: a worker's caseload first."""
     user = request.user
     caseload = list(caseload_for(user)) if user.works_with_cases else []
-    return render(request, "core/home.html", {"caseload": caseload})
+    return render(request, "core/home.html", {"caseload": caseload, "panels": panels.panels_for(user, timezone.now())})
 
 
 def health(request: HttpRequest) -> JsonResponse:

@@ -184,6 +184,8 @@ class ContactChild(models.Model):
             # The leaders' re-contact figures and the lists behind them: the re-contacts alone, rows never read.
             models.Index(fields=["received_at", "child", "contact"], condition=Q(recontact=True),
                          name="contactchild_recontacts"),
+            # A team's new contacts about the children it works with (its members' home pages).
+            models.Index(fields=["open_to_team", "received_at"], name="contactchild_team_received"),
         ]
 
     def __str__(self) -> str:

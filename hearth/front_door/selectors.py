@@ -1,12 +1,13 @@
 """Reads for the front door's consultation and contact pages, scoped to what the user may see."""
 
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 from django.urls import reverse
 
-from hearth.accounts.models import AccessAction, AccessGrant, User
+from hearth.accounts.models import AccessAction, AccessGrant, Membership, User
 from hearth.accounts.policy import log_access, visible_children
 from hearth.accounts.roles import RoleCode
 from hearth.casework.chronology import ChronologyEntry, chronology_for
@@ -199,3 +200,21 @@ def consultation_for(user: User, consultation_id: int) -> Consultation:
     if consultation is None:
         raise Http404("No consultation found")
     return consultation
+
+
+TEAM_CONTACT_DAYS = 14
+TEAM_CONTACT_LIMIT = 50
+
+
+def team_contacts(user: User, now: datetime) -> list[ContactChild]:
+    """Children's rows on contacts received in the last 14 days about children open to one of the user's teams
+    when the contact arrived (newest first, at most 50): how the front door routes a contact to the team that
+    already works with the child. Restricted children the user may not see are left out.
+    """
+    teams = Membership.objects.filter(user=user).values("team_id")
+    return list(
+        ContactChild.objects.filter(open_to_team_id__in=teams, received_at__gte=now - timedelta(days=TEAM_CONTACT_DAYS),
+                                    child__in=visible_children(user))
+        .select_related("contact", "child", "open_to_team", "decision")
+        .order_by("-received_at", "pk")[:TEAM_CONTACT_LIMIT]
+    )

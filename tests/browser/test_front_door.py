@@ -233,7 +233,16 @@ def test_contact_with_consent_is_screened_then_decided_as_a_referral_by_the_fron
     manager.nav("Front door")
     expect(decide.get_by_role("link", name=contact.reference)).to_have_count(0)
 
+    # Amara is open to the worker's team: the contact reaches the team's home pages as well as the chronology.
     worker = another_visitor().sign_in("worker")
+    routed = worker.page.get_by_role("table", name=re.compile("about children open to your team"))
+    row = routed.get_by_role("row").filter(has_text=contact.reference)
+    expect(row).to_contain_text("Amara Allocated")
+    expect(row).to_contain_text("Oakfield Primary School")
+    expect(row).to_contain_text(council.team.name)
+    expect(tag(row, "Decided: Referral to children's social care")).to_be_visible()
+    worker.follow(row.get_by_role("link", name=contact.reference))
+    expect(h1(worker.page)).to_have_text(f"Contact {contact.reference}")
     worker.open(f"/children/{child.pk}/")
     worker.tab("Chronology")
     history = worker.page.locator(".moj-timeline")
