@@ -212,9 +212,12 @@ def team_contacts(user: User, now: datetime) -> list[ContactChild]:
     already works with the child. Restricted children the user may not see are left out.
     """
     teams = Membership.objects.filter(user=user).values("team_id")
-    return list(
-        ContactChild.objects.filter(open_to_team_id__in=teams, received_at__gte=now - timedelta(days=TEAM_CONTACT_DAYS),
-                                    child__in=visible_children(user))
+    rows = list(
+        ContactChild.objects.filter(open_to_team_id__in=teams, received_at__gte=now - timedelta(days=TEAM_CONTACT_DAYS))
         .select_related("contact", "child", "open_to_team", "decision")
-        .order_by("-received_at", "pk")[:TEAM_CONTACT_LIMIT]
+        .order_by("-received_at", "pk")
     )
+    # The policy is applied to the few children found, not joined in: as a subquery over every child, SQLite
+    # would evaluate it for the whole council first.
+    visible = set(visible_children(user).filter(pk__in={row.child_id for row in rows}).values_list("pk", flat=True))
+    return [row for row in rows if row.child_id in visible][:TEAM_CONTACT_LIMIT]
