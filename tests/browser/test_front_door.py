@@ -239,7 +239,6 @@ def test_contact_with_consent_is_screened_then_decided_as_a_referral_by_the_fron
     row = routed.get_by_role("row").filter(has_text=contact.reference)
     expect(row).to_contain_text("Amara Allocated")
     expect(row).to_contain_text("Oakfield Primary School")
-    expect(row).to_contain_text(council.team.name)
     expect(tag(row, "Decided: Referral to children's social care")).to_be_visible()
     worker.follow(row.get_by_role("link", name=contact.reference))
     expect(h1(worker.page)).to_have_text(f"Contact {contact.reference}")

@@ -46,4 +46,5 @@ def test_the_home_page_reads_in_a_fixed_number_of_queries(council, record_contac
         response = client.get("/")
     page = response.content.decode()
     assert page.count("In screening") == selectors.TEAM_CONTACT_LIMIT == 50  # 60 rows: the latest 50, and it says so
-    assert "(the latest 50)" in page
+    assert "(only the latest 50 children are shown)" in page
+    assert page.count('href="/front-door/contacts/') == 25  # a row for each contact, its two children in it
