@@ -1,21 +1,23 @@
 """The seeded front door: a year's contacts with realistic outcomes, clocks as the service sets them, and open work."""
 
-from collections import Counter
+from collections import Counter, defaultdict
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import F, Max
+from django.db.models import F, Max, Min
 from django.utils import timezone
 
 from hearth.accounts.models import Membership, ServiceArea, User
 from hearth.casework.models import Allocation
 from hearth.children_in_need.models import Referral
 from hearth.early_help.models import EarlyHelpRequest
-from hearth.front_door import outcomes, services
+from hearth.front_door import outcomes, recontacts, services
 from hearth.front_door.clocks import BY_URGENCY
 from hearth.front_door.models import (
+    Advice,
+    AdviceKind,
     Channel,
     ConsentStatus,
     Contact,
@@ -184,3 +186,18 @@ def test_the_same_seed_gives_the_same_contacts(db):
     first = snapshot()
     run_seed(scale="tiny", seed=7, today=TODAY, force=True)
     assert snapshot() == first
+
+
+def test_the_facts_kept_for_the_leaders_view_agree_with_the_records_they_come_from(seeded):
+    assert not ContactChild.objects.exclude(received_at=F("contact__received_at")).exists()
+    assert not ContactDecision.objects.exclude(source=F("contact_child__contact__source")).exists()
+    first_advice = dict(Advice.objects.filter(kind=AdviceKind.SENIOR_SOCIAL_WORKER).values("contact_id")
+                        .annotate(first=Min("given_at")).values_list("contact_id", "first"))
+    assert dict(Contact.objects.exclude(senior_advice_at=None).values_list("pk", "senior_advice_at")) == first_advice
+    by_child = defaultdict(list)
+    for row_id, child_id, received_at in ContactChild.objects.exclude(child=None).values_list("pk", "child_id",
+                                                                                               "received_at"):
+        by_child[child_id].append((row_id, received_at))
+    expected = {row: flag for rows in by_child.values() for row, flag in recontacts.flags(rows).items()}
+    assert dict(ContactChild.objects.exclude(child=None).values_list("pk", "recontact")) == expected
+    assert sum(expected.values()) > 10 and not ContactDecision.objects.filter(has_rationale=False).exists()
