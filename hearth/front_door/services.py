@@ -178,8 +178,9 @@ def _require_open(contact: Contact) -> None:
 
 @transaction.atomic
 def advice_record(*, acting_user: User, contact: Contact, kind: str, text: str) -> Advice:
-    """Record advice on a contact with its author; senior social worker advice needs that role."""
+    """Record advice on a contact with its author: front-door staff only, and senior social worker advice needs that role."""
     _require_open(contact)
+    _require_front_door_worker(acting_user)
     if kind == AdviceKind.SENIOR_SOCIAL_WORKER and not acting_user.has_role(RoleCode.SENIOR_SOCIAL_WORKER):
         raise PermissionDenied("Only a senior social worker can record senior social worker advice.")
     if not text.strip():

@@ -188,3 +188,16 @@ def test_a_described_child_must_be_matched_to_a_record_before_the_decision(counc
     services.contact_child_link(acting_user=council.adviser, contact_child=row, child=council.allocated)
     row.refresh_from_db()
     assert row.child == council.allocated and row.open_to_team == council.team
+
+
+def test_advice_is_recorded_by_front_door_staff_only_and_senior_advice_by_a_senior_social_worker(council, senior):
+    contact = services.contact_record(acting_user=council.adviser, contact=unsaved_contact(), children=[council.allocated])
+    with pytest.raises(PermissionDenied):
+        services.advice_record(acting_user=council.worker, contact=contact, kind=AdviceKind.SCREENING_NOTE, text="Note")
+    with pytest.raises(PermissionDenied):
+        services.advice_record(acting_user=council.adviser, contact=contact, kind=AdviceKind.SENIOR_SOCIAL_WORKER,
+                               text="Refer")
+    assert services.advice_record(acting_user=council.adviser, contact=contact, kind=AdviceKind.SCREENING_NOTE,
+                                  text="Called the school back.").given_by == council.adviser
+    assert services.advice_record(acting_user=senior, contact=contact, kind=AdviceKind.SENIOR_SOCIAL_WORKER,
+                                  text="Refer for assessment.").given_by == senior
