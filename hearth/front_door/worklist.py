@@ -119,7 +119,8 @@ def queue(filters: WorklistFilters, now: datetime) -> QuerySet[Contact]:
 def for_rows(contacts: QuerySet[Contact]) -> QuerySet[Contact]:
     """What a row shows, read in three queries for any page: the contacts, and their children."""
     children = ContactChild.objects.select_related("child").only(
-        "pk", "contact_id", "described_name", "child__id", "child__first_name", "child__last_name", "child__is_restricted",
+        "pk", "contact_id", "described_name", "recontact", "child__id", "child__first_name", "child__last_name",
+        "child__is_restricted",
     ).order_by("pk")
     return contacts.select_related("assigned_to").prefetch_related(Prefetch("children", queryset=children))
 
@@ -131,7 +132,7 @@ class ContactRow:
     tag_text: str
     tag_colour: str
     due_text: str
-    children: list[str] = field(default_factory=list)
+    children: list[tuple[str, bool]] = field(default_factory=list)  # each child's name, and whether a re-contact
 
     @property
     def chained(self) -> bool:
@@ -161,5 +162,5 @@ def rows(contacts, now: datetime) -> list[ContactRow]:
         text, colour = (OPEN_TAGS if contact.closed_at is None else CLOSED_TAGS)[rag]
         result.append(ContactRow(contact=contact, rag=rag, tag_text=text, tag_colour=colour,
                                  due_text=_due_text(contact),
-                                 children=[child_name(row) for row in contact.children.all()]))
+                                 children=[(child_name(row), row.recontact) for row in contact.children.all()]))
     return result

@@ -190,3 +190,13 @@ def test_the_worklist_reads_within_the_page_budget(council, record_contact, fd_m
             response = client.get("/front-door/")
         assert response.status_code == 200 and len(references(response.content.decode())) == worklist.PAGE_SIZE
         assert "Page 1 of 2" in response.content.decode()
+
+
+def test_a_child_on_another_contact_in_the_year_before_is_tagged_a_re_contact_in_the_queue(council, record_contact):
+    now = timezone.now()
+    record_contact(received_at=now - timedelta(days=200), children=[council.allocated])
+    record_contact(received_at=now - timedelta(hours=2), children=[council.allocated, council.unallocated])
+    page = client_for(council.adviser).get("/front-door/").content.decode()
+    row = next(row for row in page.split("<tr") if "Una Unallocated" in row)
+    assert re.search(r"Amara Allocated\s*<strong class=\"govuk-tag govuk-tag--orange\">Re-contact</strong>", row)
+    assert re.search(r"Una Unallocated\s*(<br>|</td>)", row)  # her first contact: no tag
