@@ -1,0 +1,88 @@
+"""The chronology: one entry for each dated event every app registers, newest first, each worded as it was recorded."""
+
+from datetime import date, datetime
+
+from django.urls import reverse
+from django.utils import timezone
+
+from conftest import make_child
+from hearth.casework.chronology import ChronologyEntry, at_start_of, chronology_for
+from hearth.casework.models import Allocation, CaseNote, Decision
+from hearth.children_in_need.models import Referral
+from hearth.early_help.models import EarlyHelpRequest
+from hearth.front_door.models import Channel, ConsentStatus, Contact, ContactChild, ContactDecision
+from hearth.people.models import Address, Relationship, WarningNote
+from hearth.protection.models import StrategyDiscussion
+from hearth.reference.codes import ReferralSource
+
+
+def london(*args) -> datetime:
+    return timezone.make_aware(datetime(*args))
+
+
+def everything_about(council):
+    """A child with one event of every kind, a day apart, and what the chronology should say of each, newest first."""
+    manager, worker = council.manager, council.worker
+    child = make_child(manager, first_name="Cerys", last_name="Chronicle", date_of_birth=date(2014, 5, 6))
+    child.created_at = london(2024, 1, 2, 9)
+    child.save()
+    sibling = make_child(manager, first_name="Ifan", last_name="Chronicle")
+    Address.objects.create(person=child, line_1="1 Mill Lane", town="Wrekin", postcode="WR1 1AA", moved_in=date(2024, 1, 3))
+    Relationship.objects.create(person=sibling, relative=child, kind="sibling", started_on=date(2024, 1, 4),
+                                note="Lives with Cerys", recorded_by=manager)
+    warning = WarningNote.objects.create(person=child, category="violence", text="Dog at the address.",
+                                         recorded_by=manager, recorded_at=london(2024, 1, 5, 10))
+    note = CaseNote.objects.create(child=child, kind="home_visit", occurred_at=london(2024, 1, 6, 11), title="Visit",
+                                   body="Seen alone. " * 40, author=worker)
+    Allocation.objects.create(child=child, team=council.team, worker=worker, started_on=date(2024, 1, 7),
+                              reason="For assessment", recorded_by=manager)
+    Decision.objects.create(child=child, kind="allocation", outcome="Allocate for assessment", rationale="Risks unclear",
+                            decided_by=manager, decided_at=london(2024, 1, 8, 12))
+    contact = Contact.objects.create(
+        reference="FD24-000001", received_at=london(2024, 1, 9, 13), first_received_at=london(2024, 1, 9, 13),
+        decision_due_at=london(2024, 1, 10, 23, 59), channel=Channel.PHONE, referrer_name="Jo Bloggs",
+        referrer_agency="", source=ReferralSource.POLICE, concern="Shouting heard.", consent=ConsentStatus.NOT_APPLICABLE,
+        team=council.front_door, recorded_by=council.adviser, closed_at=london(2024, 1, 10, 14))
+    row = ContactChild.objects.create(contact=contact, child=child, received_at=contact.received_at)
+    ContactDecision.objects.create(contact_child=row, outcome="referral", rationale="Needs assessment",
+                                   details_in_order=True, consent_in_order=True, decided_by=manager,
+                                   decided_at=london(2024, 1, 10, 14), source=contact.source)
+    Referral.objects.create(child=child, referral_date=date(2024, 1, 11), source=ReferralSource.POLICE,
+                            contact_child=row, strategy_discussion_now=True, recorded_by=manager)
+    StrategyDiscussion.objects.create(child=child, requested_at=london(2024, 1, 12, 15), requested_by=manager)
+    EarlyHelpRequest.objects.create(child=child, requested_on=date(2024, 1, 13), recorded_by=manager)
+    contact_url = reverse("front_door:contact", args=[contact.pk])
+    return child, [
+        ChronologyEntry(at_start_of(date(2024, 1, 13)), "early_help", "Stepped to early help (Family Hubs)"),
+        ChronologyEntry(london(2024, 1, 12, 15), "strategy_discussion", "Strategy discussion requested",
+                        by="Manager Tester"),
+        ChronologyEntry(at_start_of(date(2024, 1, 11)), "referral",
+                        "Referral to children's social care: strategy discussion now", summary="Source: Police"),
+        ChronologyEntry(london(2024, 1, 10, 14), "contact", "Contact decision: Referral to children's social care",
+                        summary="Needs assessment", by="Manager Tester", url=contact_url),
+        ChronologyEntry(london(2024, 1, 9, 13), "contact", "Contact FD24-000001 from Jo Bloggs",
+                        summary="Shouting heard.", url=contact_url),
+        ChronologyEntry(london(2024, 1, 8, 12), "decision", "Decision: Allocate for assessment", summary="Risks unclear",
+                        by="Manager Tester"),
+        ChronologyEntry(at_start_of(date(2024, 1, 7)), "allocation", "Allocated to Worker Tester (Safeguarding 1)",
+                        summary="For assessment"),
+        ChronologyEntry(london(2024, 1, 6, 11), "case_note", f"{note.get_kind_display()}: Visit",
+                        summary=("Seen alone. " * 40)[:300], by="Worker Tester",
+                        url=reverse("casework:case_note", args=[child.pk, note.pk])),
+        ChronologyEntry(london(2024, 1, 5, 10), "warning", f"Warning added: {warning.get_category_display()}",
+                        summary="Dog at the address.", by="Manager Tester", url=reverse("people:child", args=[child.pk])),
+        ChronologyEntry(at_start_of(date(2024, 1, 4)), "family", "Sibling: Ifan Chronicle", summary="Lives with Cerys"),
+        ChronologyEntry(at_start_of(date(2024, 1, 3)), "address", "Moved address", summary="1 Mill Lane, Wrekin, WR1 1AA"),
+        ChronologyEntry(london(2024, 1, 2, 9), "record", "Record created", summary=f"LA child ID {child.la_child_id}"),
+        ChronologyEntry(at_start_of(date(2014, 5, 6)), "record", "Born"),
+    ]
+
+
+def test_every_kind_of_event_is_in_the_chronology_newest_first_as_it_was_recorded(council):
+    child, expected = everything_about(council)
+    assert chronology_for(child) == expected
+
+
+def test_the_chronology_can_be_limited_to_some_kinds(council):
+    child, expected = everything_about(council)
+    assert chronology_for(child, only=["contact", "record"]) == [e for e in expected if e.kind in ("contact", "record")]
