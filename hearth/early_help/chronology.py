@@ -1,11 +1,12 @@
 """Early help requests in the child's chronology."""
 
-from hearth.casework.chronology import ChronologyEntry, at_start_of, register
+from hearth.casework.chronology import ChronologyEntry, Row, at_start_of, register, shape
 from hearth.early_help.models import EarlyHelpRequest
 
 
-@register("early_help", "Early help")
-def early_help_entries(child):
-    for request in EarlyHelpRequest.objects.filter(child=child):
-        yield ChronologyEntry(occurred_at=at_start_of(request.requested_on), kind="early_help",
-                              title="Stepped to early help (Family Hubs)")
+def _early_help_entries(row: Row):
+    yield ChronologyEntry(occurred_at=at_start_of(row.day), kind="early_help", title="Stepped to early help (Family Hubs)")
+
+
+register("early_help", "Early help", entries=_early_help_entries, rows=lambda child: [shape(
+    EarlyHelpRequest.objects.filter(child=child), day="requested_on", id="id")])

@@ -32,7 +32,7 @@ def everything_about(council):
                                 note="Lives with Cerys", recorded_by=manager)
     warning = WarningNote.objects.create(person=child, category="violence", text="Dog at the address.",
                                          recorded_by=manager, recorded_at=london(2024, 1, 5, 10))
-    note = CaseNote.objects.create(child=child, kind="home_visit", occurred_at=london(2024, 1, 6, 11), title="Visit",
+    note = CaseNote.objects.create(child=child, kind="visit", occurred_at=london(2024, 1, 6, 11), title="Visit",
                                    body="Seen alone. " * 40, author=worker)
     Allocation.objects.create(child=child, team=council.team, worker=worker, started_on=date(2024, 1, 7),
                               reason="For assessment", recorded_by=manager)
@@ -86,3 +86,9 @@ def test_every_kind_of_event_is_in_the_chronology_newest_first_as_it_was_recorde
 def test_the_chronology_can_be_limited_to_some_kinds(council):
     child, expected = everything_about(council)
     assert chronology_for(child, only=["contact", "record"]) == [e for e in expected if e.kind in ("contact", "record")]
+
+
+def test_every_source_is_read_in_one_query(council, django_assert_num_queries):
+    child, expected = everything_about(council)
+    with django_assert_num_queries(1):
+        assert len(chronology_for(child)) == len(expected)
