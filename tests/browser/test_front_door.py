@@ -535,6 +535,7 @@ def test_new_information_on_a_closed_contact_is_a_linked_contact_timed_from_the_
     row = page.get_by_role("row").filter(has_text=linked.reference)
     expect(row).to_contain_text(f"Chain from {govuk_datetime(first_received)} (first receipt)")
     expect(tag(row, "Overdue")).to_be_visible()
+    expect(tag(row, "Re-contact")).to_be_visible()  # Una was on the first contact, days before
 
     manager = another_visitor().sign_in("fdmanager")
     manager.open(f"/front-door/contacts/{linked.pk}")
