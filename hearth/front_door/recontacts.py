@@ -35,9 +35,11 @@ def flags(received: list[tuple[int, datetime]]) -> dict[int, bool]:
     return result
 
 
-def is_recontact(contact_child_model, *, child_id: int, received_at: datetime, contact_id: int | None) -> bool:
+def is_recontact(*, child_id: int, received_at: datetime, contact_id: int | None) -> bool:
     """Whether a child on a contact received at `received_at` was on another contact in the window before it."""
-    earlier = contact_child_model.objects.filter(
+    from hearth.front_door.models import ContactChild
+
+    earlier = ContactChild.objects.filter(
         child_id=child_id, received_at__gte=received_at - RECONTACT_WINDOW, received_at__lte=received_at)
     if contact_id is not None:
         earlier = earlier.exclude(contact_id=contact_id)
