@@ -254,6 +254,8 @@ class ContactDecision(models.Model):
     family_told = models.TextField("What the family was told", blank=True)
     decided_at = models.DateTimeField(default=timezone.now)
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    contact = models.ForeignKey(Contact, on_delete=models.PROTECT, related_name="decisions", editable=False,
+                                help_text="The child's contact, kept with the decision (a row never moves contact).")
     source = models.CharField(
         "Referral source", max_length=3, choices=ReferralSource.choices, editable=False,
         help_text="The contact's referral source (fixed once the contact is recorded), kept with the decision.")
@@ -265,10 +267,11 @@ class ContactDecision(models.Model):
 
     class Meta:
         indexes = [
-            models.Index(fields=["outcome"]),
             # Covering index for the leaders' outcomes by source, and the decisions made in a period: the decisions
             # themselves are never read.
             models.Index(fields=["decided_at", "source", "outcome", "has_rationale"], name="decision_source_cover"),
+            # The contacts behind a period's decisions, found without reading each child's row.
+            models.Index(fields=["decided_at", "outcome", "has_rationale", "contact"], name="decision_contact_cover"),
         ]
 
     def __str__(self) -> str:

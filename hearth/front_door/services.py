@@ -296,7 +296,8 @@ def contact_decide(*, acting_user: User, contact_child: ContactChild, outcome: s
         raise ValidationError(errors)
     decision = ContactDecision(contact_child=contact_child, outcome=outcome, rationale=rationale.strip(),
                                details_in_order=details_in_order, consent_in_order=consent_in_order,
-                               family_told=family_told.strip(), decided_by=acting_user, source=contact.source)
+                               family_told=family_told.strip(), decided_by=acting_user, contact=contact,
+                               source=contact.source)
     save_with_history(decision, acting_user=acting_user)
     if consent_in_order and contact.consent == ConsentStatus.DISPENSED and contact.consent_dispensed_agreed_by_id is None:
         contact.consent_dispensed_agreed_by = acting_user  # confirms the referrer's dispensing with consent

@@ -328,7 +328,7 @@ class SeedContacts:
         self.advice_row = row_maker(tables[Advice], ["contact", "kind", "text", "given_at", "given_by"])
         self.decision_row = row_maker(tables[ContactDecision], [
             "contact_child", "outcome", "rationale", "details_in_order", "consent_in_order", "family_told",
-            "decided_at", "decided_by", "source"])
+            "decided_at", "decided_by", "source", "contact"])
         self.referral_row = row_maker(tables[Referral], [
             "id", "child", "referral_date", "source", "contact_child", "strategy_discussion_now", "recorded_at",
             "recorded_by"])
@@ -647,7 +647,7 @@ class SeedContacts:
             told = "Not yet told: to be agreed at the strategy discussion." if child_outcome == STRATEGY \
                 else rng.choice(FAMILY_TOLD) if random() < 0.85 else ""
             put(ContactDecision, self.decision_row(row_pk, child_outcome, rationale, random() < 0.96, random() < 0.94,
-                                                   told, decided_db, manager, values["source"]))
+                                                   told, decided_db, manager, values["source"], pk))
             if child_outcome in TO_SOCIAL_CARE:
                 referral = b.take_pk(Referral)
                 put(Referral, self.referral_row(referral, child_id, referred_on, values["source"], row_pk,

@@ -44,7 +44,7 @@ def everything_about(council):
         referrer_agency="", source=ReferralSource.POLICE, concern="Shouting heard.", consent=ConsentStatus.NOT_APPLICABLE,
         team=council.front_door, recorded_by=council.adviser, closed_at=london(2024, 1, 10, 14))
     row = ContactChild.objects.create(contact=contact, child=child, received_at=contact.received_at)
-    ContactDecision.objects.create(contact_child=row, outcome="referral", rationale="Needs assessment",
+    ContactDecision.objects.create(contact_child=row, contact=contact, outcome="referral", rationale="Needs assessment",
                                    details_in_order=True, consent_in_order=True, decided_by=manager,
                                    decided_at=london(2024, 1, 10, 14), source=contact.source)
     Referral.objects.create(child=child, referral_date=date(2024, 1, 11), source=ReferralSource.POLICE,

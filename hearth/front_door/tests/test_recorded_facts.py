@@ -85,7 +85,14 @@ def test_a_decision_keeps_its_contacts_source_and_whether_it_has_a_rationale(cou
                             rationale="Police have taken action; no role for children's services.",
                             details_in_order=True, consent_in_order=True)
     decision = ContactDecision.objects.get()
-    assert (decision.source, decision.has_rationale) == ("6", True)
+    assert (decision.source, decision.has_rationale, decision.contact) == ("6", True, contact)
+    ContactDecision.objects.update(contact=record_contact())  # as if the column had just been added, wrongly filled
+    from importlib import import_module
+
+    from django.apps import apps
+
+    import_module("hearth.front_door.migrations.0007_decision_contact").fill_in(apps, None)
+    assert ContactDecision.objects.get().contact == contact
 
 
 def test_the_migration_fills_in_the_facts_for_records_already_held(council, record_contact, fd_manager):

@@ -191,6 +191,7 @@ def test_the_same_seed_gives_the_same_contacts(db):
 def test_the_facts_kept_for_the_leaders_view_agree_with_the_records_they_come_from(seeded):
     assert not ContactChild.objects.exclude(received_at=F("contact__received_at")).exists()
     assert not ContactDecision.objects.exclude(source=F("contact_child__contact__source")).exists()
+    assert not ContactDecision.objects.exclude(contact=F("contact_child__contact")).exists()
     first_advice = dict(Advice.objects.filter(kind=AdviceKind.SENIOR_SOCIAL_WORKER).values("contact_id")
                         .annotate(first=Min("given_at")).values_list("contact_id", "first"))
     assert dict(Contact.objects.exclude(senior_advice_at=None).values_list("pk", "senior_advice_at")) == first_advice
