@@ -186,4 +186,7 @@ def _pages_to_measure() -> list[tuple[str, str, object]]:
         ("front door performance", "/front-door/performance", leader),
         ("fd perf: outcomes", "/front-door/performance?view=outcomes", leader),
         ("fd perf: re-contacts", "/front-door/performance?view=recontacts", leader),
+        # The lists behind the figures, the largest of each kind: every decision of the period, every re-contact.
+        ("fd list: decisions", "/front-door/performance/contacts?basis=decisions", leader),
+        ("fd list: re-contacts", "/front-door/performance/contacts?basis=received&recontact=yes", leader),
     ]

@@ -39,7 +39,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from functools import cached_property
 
 from django.db import NotSupportedError
-from django.db.models import Count, F, Func, IntegerField, Q, QuerySet
+from django.db.models import Count, F, Func, IntegerField, Min, Q, QuerySet
 
 from hearth.core.jinja import govuk_date
 from hearth.front_door import outcomes
@@ -731,6 +731,33 @@ class ContactFilters:
         return words
 
 
+def _decisions_behind(filters: ContactFilters) -> QuerySet[ContactDecision]:
+    """The children's decisions made in the window with the outcome, source and rationale the filters ask for."""
+    window = filters.week or filters.period
+    decisions = ContactDecision.objects.filter(decided_at__gte=window.start_at, decided_at__lt=window.end_at)
+    if filters.outcome:
+        decisions = decisions.filter(outcome=filters.outcome)
+    if filters.source:
+        decisions = decisions.filter(source=filters.source)  # the contact's, kept with each decision
+    if filters.rationale:
+        decisions = decisions.filter(has_rationale=True)
+    return decisions
+
+
+def contact_ids_behind(filters: ContactFilters, now: datetime) -> QuerySet:
+    """The ids of `contacts_behind`, in the list's order: the list's pages are read from here, then loaded.
+
+    A list of decisions' contacts with no condition on the contacts themselves (the figures' own links) is read
+    from the decisions' index alone, in the order of each contact's first decision in the window.
+    """
+    contact_side = (filters.timeliness, filters.chain, filters.recontact, filters.consent_reason, filters.age,
+                    filters.advice)
+    if filters.basis == "decisions" and not any(contact_side):
+        return (_decisions_behind(filters).values("contact_id").annotate(first=Min("decided_at"))
+                .order_by("first", "contact_id").values_list("contact_id", flat=True))
+    return contacts_behind(filters, now).values_list("pk", flat=True)
+
+
 def contacts_behind(filters: ContactFilters, now: datetime) -> QuerySet[Contact]:
     """Exactly the contacts counted in the figure these filters came from."""
     window = filters.week or filters.period
@@ -743,11 +770,7 @@ def contacts_behind(filters: ContactFilters, now: datetime) -> QuerySet[Contact]
         contacts = contacts.filter(closed_at__gte=start, closed_at__lt=end)
         order = ["closed_at", "pk"]
     elif filters.basis == "decisions":
-        decisions = ContactDecision.objects.filter(decided_at__gte=start, decided_at__lt=end)
-        if filters.outcome:
-            decisions = decisions.filter(outcome=filters.outcome)
-        if filters.rationale:
-            decisions = decisions.filter(has_rationale=True)
+        decisions = _decisions_behind(filters)
         # The period's decisions name their contacts in an index. A contact closes with its last child's decision,
         # so it closed no earlier than the period began, or is still open; saying so, and putting the open ones
         # first (an order no index gives), keeps the database from walking every contact ever closed for a page.
