@@ -267,11 +267,10 @@ class ContactDecision(models.Model):
 
     class Meta:
         indexes = [
-            # Covering index for the leaders' outcomes by source, and the decisions made in a period: the decisions
-            # themselves are never read.
-            models.Index(fields=["decided_at", "source", "outcome", "has_rationale"], name="decision_source_cover"),
-            # The contacts behind a period's decisions, found without reading each child's row.
-            models.Index(fields=["decided_at", "outcome", "has_rationale", "contact"], name="decision_contact_cover"),
+            # Covering index for the leaders' outcomes by source and the contacts behind a period's decisions: the
+            # decisions themselves are never read.
+            models.Index(fields=["decided_at", "source", "outcome", "has_rationale", "contact"],
+                         name="decision_period_cover"),
         ]
 
     def __str__(self) -> str:
