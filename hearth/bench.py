@@ -116,12 +116,14 @@ def run_one_scale(args) -> int:
 
     scale = args.scale[0]
     call_command("migrate", verbosity=0, interactive=False)
-    run_seed(scale=scale, years=None, seed=args.seed, today=None, force=False,
-             write=lambda line: sys.stdout.write(line + "\n"))
-    with connection.cursor() as cursor:
-        # As a production database's statistics would be; on PostgreSQL, autovacuum's visibility map too, without
-        # which an index-only scan still visits every row it counts.
-        cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
+    seeded = run_seed(scale=scale, years=None, seed=args.seed, today=None, force=False,
+                      write=lambda line: sys.stdout.write(line + "\n"))
+    if seeded.reused:
+        # A fresh seed has just done this. A reused one may have been migrated since: refresh the statistics, as a
+        # production database's would be, and on PostgreSQL autovacuum's visibility map, without which an
+        # index-only scan still visits every row it counts.
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
     kind = "postgresql" if connection.vendor == "postgresql" else "sqlite"
     results = []
     for name, url, user in _pages_to_measure():

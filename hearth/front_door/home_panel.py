@@ -22,10 +22,11 @@ def status(row: ContactChild) -> str:
 
 
 def team_contacts_panel(user, now: datetime) -> Panel | None:
-    if not user.works_with_cases or not user.memberships.exists():
+    team_ids = list(user.memberships.values_list("team_id", flat=True)) if user.works_with_cases else []
+    if not team_ids:
         return None
     contacts: dict[int, TeamContact] = {}
-    rows = selectors.team_contacts(user, now)
+    rows = selectors.team_contacts(user, team_ids, now)
     for row in rows:
         item = contacts.setdefault(row.contact_id, TeamContact(row.contact))
         item.children.append((row, status(row)))

@@ -35,15 +35,16 @@ def flags(received: list[tuple[int, datetime]]) -> dict[int, bool]:
     return result
 
 
-def is_recontact(*, child_id: int, received_at: datetime, contact_id: int | None) -> bool:
-    """Whether a child on a contact received at `received_at` was on another contact in the window before it."""
+def recontacted(child_ids: Iterable[int], *, received_at: datetime, contact_id: int | None) -> set[int]:
+    """Which of these children, on a contact received at `received_at`, were on another contact in the window before it
+    (one query, however many children)."""
     from hearth.front_door.models import ContactChild
 
     earlier = ContactChild.objects.filter(
-        child_id=child_id, received_at__gte=received_at - RECONTACT_WINDOW, received_at__lte=received_at)
+        child_id__in=list(child_ids), received_at__gte=received_at - RECONTACT_WINDOW, received_at__lte=received_at)
     if contact_id is not None:
         earlier = earlier.exclude(contact_id=contact_id)
-    return earlier.exists()
+    return set(earlier.values_list("child_id", flat=True))
 
 
 def refresh(child_ids: Iterable[int], *, acting_user) -> int:

@@ -7,7 +7,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 from django.urls import reverse
 
-from hearth.accounts.models import AccessAction, AccessGrant, Membership, User
+from hearth.accounts.models import AccessAction, AccessGrant, User
 from hearth.accounts.policy import log_access, visible_children
 from hearth.accounts.roles import RoleCode
 from hearth.casework.chronology import ChronologyEntry, chronology_for
@@ -206,14 +206,13 @@ TEAM_CONTACT_DAYS = 14
 TEAM_CONTACT_LIMIT = 50
 
 
-def team_contacts(user: User, now: datetime) -> list[ContactChild]:
-    """Children's rows on contacts received in the last 14 days about children open to one of the user's teams
+def team_contacts(user: User, team_ids: list[int], now: datetime) -> list[ContactChild]:
+    """Children's rows on contacts received in the last 14 days about children open to one of these teams (the user's)
     when the contact arrived (newest first, at most 50): how the front door routes a contact to the team that
     already works with the child. Restricted children the user may not see are left out.
     """
-    teams = Membership.objects.filter(user=user).values("team_id")
     rows = list(
-        ContactChild.objects.filter(open_to_team_id__in=teams, received_at__gte=now - timedelta(days=TEAM_CONTACT_DAYS))
+        ContactChild.objects.filter(open_to_team_id__in=team_ids, received_at__gte=now - timedelta(days=TEAM_CONTACT_DAYS))
         .select_related("contact", "child", "open_to_team", "decision")
         .order_by("-received_at", "pk")
     )

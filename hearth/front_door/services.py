@@ -85,15 +85,15 @@ def _stamp_clock(contact: Contact) -> None:
 
 
 def _attach_children(contact: Contact, children: list[Person | DescribedChild]) -> None:
-    current = {a.child_id: a.team_id for a in Allocation.objects.filter(
-        child__in=[c for c in children if isinstance(c, Person)], ended_on__isnull=True)}
+    people = [c for c in children if isinstance(c, Person)]
+    current = {a.child_id: a.team_id for a in Allocation.objects.filter(child__in=people, ended_on__isnull=True)}
+    seen_before = recontacts.recontacted([c.pk for c in people], received_at=contact.received_at, contact_id=contact.pk)
     for child in children:
         if isinstance(child, Person):
             if child.kind != PersonKind.CHILD:
                 raise ValidationError({"children": f"{child} is an adult: a contact is about children"})
-            recontact = recontacts.is_recontact(child_id=child.pk, received_at=contact.received_at, contact_id=contact.pk)
             ContactChild.objects.create(contact=contact, received_at=contact.received_at, child=child,
-                                        open_to_team_id=current.get(child.pk), recontact=recontact)
+                                        open_to_team_id=current.get(child.pk), recontact=child.pk in seen_before)
         else:
             ContactChild.objects.create(contact=contact, received_at=contact.received_at, described_name=child.name,
                                         described_date_of_birth=child.date_of_birth, described_address=child.address)
@@ -266,8 +266,8 @@ def contact_child_link(*, acting_user: User, contact_child: ContactChild, child:
     contact_child.child = child
     allocation = Allocation.objects.filter(child=child, ended_on__isnull=True).first()
     contact_child.open_to_team_id = allocation.team_id if allocation else None
-    contact_child.recontact = recontacts.is_recontact(child_id=child.pk, received_at=contact_child.received_at,
-                                                      contact_id=contact_child.contact_id)
+    contact_child.recontact = child.pk in recontacts.recontacted([child.pk], received_at=contact_child.received_at,
+                                                                 contact_id=contact_child.contact_id)
     save_with_history(contact_child, acting_user=acting_user)
     recontacts.refresh([child.pk, matched_before], acting_user=acting_user)
     audit_record(actor=acting_user, verb="contact.link_child", child=child,

@@ -27,7 +27,7 @@ def test_only_the_last_fortnight_and_no_restricted_child_without_a_grant(council
     old = record_contact(children=[council.allocated], received_at=timezone.now() - timedelta(days=15))
     recent = record_contact(children=[council.team_child], received_at=timezone.now() - timedelta(days=13))
     hidden = record_contact(children=[council.restricted])
-    found = {row.contact_id for row in selectors.team_contacts(council.colleague, timezone.now())}
+    found = {row.contact_id for row in selectors.team_contacts(council.colleague, [council.team.pk], timezone.now())}
     assert found == {recent.pk}
     assert old.pk not in found and hidden.pk not in found
 

@@ -16,7 +16,7 @@ from hearth.accounts.models import AccessAction
 from hearth.accounts.policy import log_access
 from hearth.core.forms import GovukDateField
 from hearth.front_door import performance, worklist
-from hearth.front_door.models import ConsentDispensedReason, Contact
+from hearth.front_door.models import ConsentDispensedReason
 from hearth.reference.codes import ReferralSource
 
 SECTION = "front_door_performance"
@@ -167,8 +167,7 @@ def performance_contacts(request: HttpRequest) -> HttpResponse:
     now = timezone.now()
     # A page of ids first, from the indexes alone, then the page's fifty contacts with what their rows show.
     page = Paginator(performance.contact_ids_behind(filters, now), worklist.PAGE_SIZE).get_page(request.GET.get("page"))
-    loaded = {contact.pk: contact for contact in worklist.for_rows(Contact.objects.filter(pk__in=list(page.object_list)))}
-    contacts = [loaded[pk] for pk in page.object_list]
+    contacts = worklist.in_order(list(page.object_list))
     described = filters.describe()
     log_access(user=request.user, action=AccessAction.VIEW, what="Front door performance: contacts behind a figure",
                detail="; ".join(described), result_count=page.paginator.count)
