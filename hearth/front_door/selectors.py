@@ -12,7 +12,7 @@ from hearth.accounts.policy import log_access, visible_children
 from hearth.accounts.roles import RoleCode
 from hearth.casework.chronology import ChronologyEntry, chronology_for
 from hearth.front_door import recontacts as recontact_rule
-from hearth.front_door.models import Advice, Consultation, Contact, ContactChild, InformationRequest
+from hearth.front_door.models import Advice, Consultation, Contact, ContactAdult, ContactChild, InformationRequest
 from hearth.front_door.policy import is_front_door_staff
 from hearth.people.models import Person, PersonKind
 from hearth.people.selectors import likely_duplicates
@@ -220,3 +220,23 @@ def team_contacts(user: User, team_ids: list[int], now: datetime) -> list[Contac
     # would evaluate it for the whole council first.
     visible = set(visible_children(user).filter(pk__in={row.child_id for row in rows}).values_list("pk", flat=True))
     return [row for row in rows if row.child_id in visible][:TEAM_CONTACT_LIMIT]
+
+
+def partner_submissions(user: User) -> QuerySet[Contact]:
+    """A partner's own online referrals, newest first, with what they sent and nothing the front door added."""
+    return Contact.objects.filter(submitted_by=user).only(
+        "pk", "reference", "received_at", "closed_at", "submitted_by",
+    ).prefetch_related(Prefetch("children", queryset=ContactChild.objects.only(
+        "pk", "contact_id", "described_name").order_by("pk"))).order_by("-received_at", "-pk")
+
+
+def partner_submission(user: User, pk: int) -> Contact:
+    """One of a partner's own referrals, as they sent it; anyone else's is a 404, as if it did not exist."""
+    contact = Contact.objects.filter(submitted_by=user, pk=pk).prefetch_related(
+        Prefetch("children", queryset=ContactChild.objects.only(
+            "pk", "contact_id", "described_name", "described_date_of_birth", "described_address").order_by("pk")),
+        Prefetch("adults", queryset=ContactAdult.objects.only("pk", "contact_id", "name", "relationship").order_by("pk")),
+    ).first()
+    if contact is None:
+        raise Http404("No referral found")
+    return contact

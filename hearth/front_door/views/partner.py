@@ -8,15 +8,14 @@ partner's own submissions, so another partner's referral is a 404 like one that 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from hearth.core.http import add_service_errors
-from hearth.front_door import services
+from hearth.front_door import selectors, services
 from hearth.front_door.forms_partner import PartnerReferralForm, source_for_agency
-from hearth.front_door.models import Contact, ContactAdult, ContactChild, RiskIndicator
+from hearth.front_door.models import Contact, RiskIndicator
 
 PAGE_SIZE = 50
 # Fictional numbers, from Ofcom's range for drama (01632 960xxx): a council puts its own here.
@@ -35,18 +34,10 @@ def _require_partner(request: HttpRequest) -> None:
         raise PermissionDenied("These pages are for partner agencies making online referrals.")
 
 
-def _own(request: HttpRequest):
-    """The signed-in partner's submissions, with what they sent and nothing the front door added."""
-    return Contact.objects.filter(submitted_by=request.user).only(
-        "pk", "reference", "received_at", "closed_at", "submitted_by",
-    ).prefetch_related(Prefetch("children", queryset=ContactChild.objects.only(
-        "pk", "contact_id", "described_name").order_by("pk"))).order_by("-received_at", "-pk")
-
-
 def submissions(request: HttpRequest) -> HttpResponse:
     """Your referrals, newest first, each with its reference and status."""
     _require_partner(request)
-    page = Paginator(_own(request), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(selectors.partner_submissions(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "front_door/partner_submissions.html", {
         "title": "Your referrals", "section": "partner_submissions", "page": page, "status_of": status_of, **PHONES,
     })
@@ -77,15 +68,7 @@ def new(request: HttpRequest) -> HttpResponse:
 def submitted(request: HttpRequest, pk: int) -> HttpResponse:
     """One of your referrals: its reference, what you sent and its status (never the decision)."""
     _require_partner(request)
-    contact = get_object_or_404(
-        Contact.objects.filter(submitted_by=request.user).prefetch_related(
-            Prefetch("children", queryset=ContactChild.objects.only(
-                "pk", "contact_id", "described_name", "described_date_of_birth", "described_address").order_by("pk")),
-            Prefetch("adults", queryset=ContactAdult.objects.only("pk", "contact_id", "name", "relationship")
-                     .order_by("pk")),
-        ),
-        pk=pk,
-    )
+    contact = selectors.partner_submission(request.user, pk)
     risk_labels = dict(RiskIndicator.choices)
     return render(request, "front_door/partner_submitted.html", {
         "title": f"Referral {contact.reference}", "section": "partner_submissions", "contact": contact,
