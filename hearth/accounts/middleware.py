@@ -1,8 +1,11 @@
 """Sign-in is required everywhere but the sign-in pages; production also requires the second factor."""
 
 from django.conf import settings
+from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
+
+from hearth.accounts import policy
 
 OPEN_PATHS = ("/accounts/sign-in", "/accounts/locked", "/static/", "/health")
 SECOND_FACTOR_PATHS = ("/accounts/two-factor", "/accounts/sign-out")
@@ -49,10 +52,9 @@ class PartnerConfinementMiddleware:
 
     def __call__(self, request):
         user = request.user
-        if user.is_authenticated and user.is_partner and not request.path.startswith(PARTNER_PATHS):
+        if policy.is_partner(user) and not request.path.startswith(PARTNER_PATHS):
             if request.path == "/":
                 return redirect("/partner/")
-            from django.http import Http404
-
+            policy.log_refused_path(user, request.path)
             raise Http404("Not found")
         return self.get_response(request)

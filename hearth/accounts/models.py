@@ -4,14 +4,7 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils import timezone
 
-from hearth.accounts.roles import (
-    BREAK_GLASS_ROLES,
-    CASE_ROLES,
-    CASE_WRITE_ROLES,
-    MANAGER_ROLES,
-    SERVICE_WIDE_ROLES,
-    RoleCode,
-)
+from hearth.accounts.roles import RoleCode
 
 
 class ServiceArea(models.TextChoices):
@@ -69,37 +62,10 @@ class User(AbstractUser):
 
     @property
     def role_codes(self) -> frozenset[str]:
-        """This user's role codes, read once per request."""
+        """This user's role codes, read once per request (what they allow is decided by `hearth.accounts.policy`)."""
         if not hasattr(self, "_role_codes"):
             self._role_codes = frozenset(self.roles.values_list("code", flat=True))
         return self._role_codes
-
-    def has_role(self, *codes: str) -> bool:
-        return bool(self.role_codes.intersection(codes))
-
-    @property
-    def is_service_wide(self) -> bool:
-        return bool(self.role_codes & SERVICE_WIDE_ROLES)
-
-    @property
-    def works_with_cases(self) -> bool:
-        return bool(self.role_codes & CASE_ROLES)
-
-    @property
-    def may_write_cases(self) -> bool:
-        return bool(self.role_codes & CASE_WRITE_ROLES)
-
-    @property
-    def is_manager(self) -> bool:
-        return bool(self.role_codes & MANAGER_ROLES)
-
-    @property
-    def may_break_glass(self) -> bool:
-        return bool(self.role_codes & BREAK_GLASS_ROLES)
-
-    @property
-    def is_partner(self) -> bool:
-        return RoleCode.PARTNER in self.role_codes
 
 
 class Membership(models.Model):
@@ -159,6 +125,7 @@ class BreakGlassAccess(models.Model):
 class AccessAction(models.TextChoices):
     VIEW = "view", "Viewed"
     SEARCH = "search", "Searched"
+    FOUND = "found", "Found in search"
     EXPORT = "export", "Exported"
     DENIED = "denied", "Refused"
     BREAK_GLASS = "break_glass", "Broke glass"

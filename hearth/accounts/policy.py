@@ -1,53 +1,231 @@
 """The access policy for children's records, in one place. Deny by default.
 
-A user sees a child's record when:
-- the child is allocated to them, or to a team they belong to (current allocations);
-- their role's scope covers the child (senior leaders, analysts and inspectors: every
-  child who is not restricted; journey apps may add scopes, such as the front door's
-  "children in screening", through `register_scope`);
+Every question of the form "may this user see or do this" is answered here, and nowhere else.
+Pages and services ask; they never compare roles or memberships themselves.
+
+Seeing a child's record. A user sees a child's record when:
+- the child is allocated to them, or to a team they are a member of (current allocations only);
+- the child is currently linked to them or to one of their teams by a journey app (a contact in
+  screening is with the front door's team that holds it; later, an involvement links a child to an
+  independent reviewing officer or a personal adviser). Journey apps add such links with
+  `register_team_link` and `register_person_link`: a link is a fact ("this child is with this team
+  now"); what it grants is decided here, and is the same as an allocation's;
+- their role is service-wide (senior leaders and inspectors: every child who is not restricted);
 - they opened it by breaking glass, with a reason, and that access has not expired.
 
-A restricted child is invisible, in pages and in search, to anyone without an explicit,
-unrevoked `AccessGrant`, whatever their allocation or role. Administrators and partner
-agencies have no case scope at all.
+A restricted child is invisible, in pages, lists and search, to anyone without an explicit,
+unrevoked `AccessGrant`, whatever their allocation, link or role. Where a page would name a child the
+user may not see (a sibling on a contact, a relative in a family network) it shows "a child you do not
+have access to" instead: no name, no identifiers, no history. Administrators, performance analysts and
+partner agencies see no children's records at all (analysts see figures, not case files; a partner
+sees only their own online referrals).
+
+Acting. A role acts within the teams the user is a member of, and a manager's powers within the teams
+they manage (`Membership.manages`): the front door's powers belong to members of front-door teams;
+deciding a contact's outcome, or allocating its advisers, to a manager of the team that holds it;
+allocating a child to a manager of the receiving team or of the child's current team. Access opened
+by breaking glass lets a user read, never allocate or grant.
 """
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from hearth.accounts.models import AccessAction, AccessEvent, AccessGrant, BreakGlassAccess, Membership, User
+from hearth.accounts.models import (
+    AccessAction,
+    AccessEvent,
+    AccessGrant,
+    BreakGlassAccess,
+    Membership,
+    Role,
+    ServiceArea,
+    Team,
+    User,
+)
+from hearth.accounts.roles import (
+    BREAK_GLASS_ROLES,
+    CASE_ROLES,
+    CASE_WRITE_ROLES,
+    MANAGER_ROLES,
+    SERVICE_WIDE_ROLES,
+    RoleCode,
+)
 from hearth.casework.models import Allocation
 from hearth.people.models import Person, PersonKind
 
-# A journey app's extra scope: given a user, a Q over Person, or None if it adds nothing.
+HIDDEN_CHILD = "A child you do not have access to"
+# A child's record's pages all start so; a refusal of one is logged against the child.
+CHILD_PATH = re.compile(r"^/children/([0-9]{1,12})(?:/|$)")
+HIDDEN_PERSON = "A person you do not have access to"
+
+# Roles -----------------------------------------------------------------------------------------------------------
+
+FRONT_DOOR_ROLES = frozenset({RoleCode.FRONT_DOOR_ADVISER, RoleCode.SENIOR_SOCIAL_WORKER, RoleCode.TEAM_MANAGER})
+# Who sees the figures of the leaders' views (a front-door team's managers, senior leaders, analysts).
+FIGURES_ROLES = frozenset({RoleCode.SENIOR_LEADER, RoleCode.PERFORMANCE_ANALYST})
+
+
+def _codes(user: User) -> frozenset[str]:
+    return user.role_codes if user.is_authenticated else frozenset()
+
+
+def works_with_cases(user: User) -> bool:
+    """Whether this user's roles reach children's records at all."""
+    return user.is_authenticated and bool(_codes(user) & CASE_ROLES)
+
+
+def may_write(user: User) -> bool:
+    """Whether this user's roles may change case records (inspectors, analysts and partners only read)."""
+    return user.is_authenticated and bool(_codes(user) & CASE_WRITE_ROLES)
+
+
+def is_service_wide(user: User) -> bool:
+    return bool(_codes(user) & SERVICE_WIDE_ROLES)
+
+
+def is_partner(user: User) -> bool:
+    """A partner agency's user, confined to their own online referrals."""
+    return RoleCode.PARTNER in _codes(user)
+
+
+def is_administrator(user: User) -> bool:
+    return RoleCode.ADMINISTRATOR in _codes(user)
+
+
+def is_team_manager(user: User) -> bool:
+    return RoleCode.TEAM_MANAGER in _codes(user)
+
+
+def is_senior_leader(user: User) -> bool:
+    return RoleCode.SENIOR_LEADER in _codes(user)
+
+
+def is_manager(user: User) -> bool:
+    """A team manager or a senior leader (who review emergency access and see who read a record)."""
+    return bool(_codes(user) & MANAGER_ROLES)
+
+
+def require(allowed: bool, message: str) -> None:
+    """Refuse (403) what the policy does not allow, saying why."""
+    if not allowed:
+        raise PermissionDenied(message)
+
+
+def require_write(user: User) -> None:
+    """Refuse (403) a write by a user whose roles only read (the child's visibility is checked by child_for)."""
+    require(may_write(user), "Your role can read records but not change them.")
+
+
+# Teams -----------------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Member:
+    team_id: int
+    service_area: str
+    manages: bool
+
+
+def memberships(user: User) -> list[Member]:
+    """The user's teams, read once per request and kept on the user."""
+    if not hasattr(user, "_policy_memberships"):
+        user._policy_memberships = [
+            Member(*row) for row in Membership.objects.filter(user=user, team__is_active=True)
+            .values_list("team_id", "team__service_area", "manages")
+        ] if user.is_authenticated else []
+    return user._policy_memberships
+
+
+def team_ids(user: User, *, managed: bool = False, service_area: str | None = None) -> set[int]:
+    """The ids of the user's teams (only those they manage, or of one service area, if asked)."""
+    return {m.team_id for m in memberships(user)
+            if (m.manages or not managed) and (service_area is None or m.service_area == service_area)}
+
+
+def manages_team(user: User, team_id: int | None) -> bool:
+    return team_id is not None and is_team_manager(user) and team_id in team_ids(user, managed=True)
+
+
+# Links from journey apps -----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TeamLink:
+    """Rows saying a child is currently with a team: `rows()` gives the current ones; the fields name the columns."""
+
+    name: str
+    rows: Callable[[], QuerySet]
+    child: str = "child"
+    team: str = "team"
+
+
+@dataclass(frozen=True)
+class PersonLink:
+    """Rows saying a child is currently with a person (an involvement)."""
+
+    name: str
+    rows: Callable[[], QuerySet]
+    child: str = "child"
+    user: str = "user"
+
+
+_team_links: list[TeamLink] = []
+_person_links: list[PersonLink] = []
+# A further scope a derived app adds (an inspection's case sample): given a user, a Q over Person or None.
 Scope = Callable[[User], Q | None]
 _scopes: list[Scope] = []
 
 
+def register_team_link(link: TeamLink) -> None:
+    """Let a journey app say when a child is with a team; the team's members then see the child (never past a restriction)."""
+    _team_links.append(link)
+
+
+def register_person_link(link: PersonLink) -> None:
+    """Let a journey app say when a child is with a person; that person then sees the child (never past a restriction)."""
+    _person_links.append(link)
+
+
 def register_scope(scope: Scope) -> None:
-    """Let a journey app widen who may see a child (never past a restriction)."""
+    """A scope defined in this module, wired in by the app whose records it reads (never past a restriction)."""
     _scopes.append(scope)
+
+
+# Seeing children -------------------------------------------------------------------------------------------------
 
 
 def _grant_exists(user: User) -> Exists:
     return Exists(AccessGrant.objects.filter(child=OuterRef("pk"), user=user, revoked_at__isnull=True))
 
 
-def _unrestricted_scope(user: User) -> Q:
-    """Which unrestricted children this user's allocation, team, role or break-glass reach."""
-    if user.is_service_wide:
+def unrestricted_or_granted(user: User, field: str = "") -> Q:
+    """A condition on a child (or on a row's `field` naming one): not restricted, or granted to this user."""
+    prefix = f"{field}__" if field else ""
+    granted = AccessGrant.objects.filter(child=OuterRef(field or "pk"), user=user, revoked_at__isnull=True)
+    return Q(**{f"{prefix}is_restricted": False}) | Q(Exists(granted))
+
+
+def _unrestricted_scope(user: User, *, break_glass: bool) -> Q:
+    """Which unrestricted children this user's allocation, links, teams, role or break-glass reach."""
+    if is_service_wide(user):
         return Q()
     current = Allocation.objects.filter(child=OuterRef("pk"), ended_on__isnull=True)
     # The team test is a subquery, not a list read first: one query fewer on every page.
-    my_teams = Membership.objects.filter(user=user).values("team_id")
+    my_teams = Membership.objects.filter(user=user, team__is_active=True).values("team_id")
     reach = Q(Exists(current.filter(worker=user))) | Q(Exists(current.filter(team_id__in=my_teams)))
-    reach |= Q(Exists(BreakGlassAccess.objects.filter(
-        child=OuterRef("pk"), user=user, expires_at__gt=timezone.now()
-    )))
+    for link in _team_links:
+        reach |= Q(Exists(link.rows().filter(**{link.child: OuterRef("pk"), f"{link.team}__in": my_teams})))
+    for link in _person_links:
+        reach |= Q(Exists(link.rows().filter(**{link.child: OuterRef("pk"), link.user: user})))
+    if break_glass:
+        reach |= Q(Exists(BreakGlassAccess.objects.filter(
+            child=OuterRef("pk"), user=user, expires_at__gt=timezone.now()
+        )))
     for scope in _scopes:
         extra = scope(user)
         if extra is not None:
@@ -55,12 +233,22 @@ def _unrestricted_scope(user: User) -> Q:
     return reach
 
 
-def visible_children(user: User) -> QuerySet[Person]:
-    """Every child's record this user may see."""
+def visible_children(user: User, *, break_glass: bool = True) -> QuerySet[Person]:
+    """Every child's record this user may see (leaving out emergency access when `break_glass` is false)."""
     children = Person.objects.filter(kind=PersonKind.CHILD)
-    if not user.is_authenticated or not user.works_with_cases:
+    if not works_with_cases(user):
         return children.none()
-    return children.filter((Q(is_restricted=False) & _unrestricted_scope(user)) | Q(_grant_exists(user)))
+    return children.filter(
+        (Q(is_restricted=False) & _unrestricted_scope(user, break_glass=break_glass)) | Q(_grant_exists(user))
+    )
+
+
+def visible_child_ids(user: User, ids: Iterable[int | None]) -> set[int]:
+    """Which of these children's records this user may see (one query, none for no ids)."""
+    wanted = {pk for pk in ids if pk is not None}
+    if not wanted:
+        return set()
+    return set(visible_children(user).filter(pk__in=wanted).values_list("pk", flat=True))
 
 
 def can_view_child(user: User, child: Person) -> bool:
@@ -70,34 +258,249 @@ def can_view_child(user: User, child: Person) -> bool:
 
 def can_write_child(user: User, child: Person) -> bool:
     """Whether this user may add to this child's record (readers such as inspectors may not)."""
-    return user.may_write_cases and can_view_child(user, child)
+    return may_write(user) and can_view_child(user, child)
 
 
-def log_access(*, user: User, action: str, what: str, child: Person | None = None,
+def identifiable_people(user: User) -> QuerySet[Person]:
+    """People this user may be shown by name when looking for a match (the duplicate check, matching a contact's child).
+
+    Wider than the records the user may open, so that nobody adds a second record for a child known to another team,
+    but a restricted record is left out, unnamed and uncounted, without a grant.
+    """
+    if not works_with_cases(user):
+        return Person.objects.none()
+    return Person.objects.filter(Q(is_restricted=False) | Q(_grant_exists(user)))
+
+
+def hidden_people(user: User, people: Iterable[Person]) -> set[int]:
+    """The ids of these people (loaded with `is_restricted`) whose names this user may not be shown.
+
+    Reads grants only when one of them is restricted.
+    """
+    restricted = {p.pk for p in people if p is not None and p.is_restricted}
+    if not restricted:
+        return set()
+    granted = set(AccessGrant.objects.filter(user=user, child_id__in=restricted, revoked_at__isnull=True)
+                  .values_list("child_id", flat=True))
+    return restricted - granted
+
+
+def hidden_on_lists(user: User, children: Iterable[Person]) -> set[int]:
+    """The ids of the children on a list of contacts (the worklist, the lists behind the figures) not to be named:
+    a restricted child without a grant, and every child for a user who works from figures, not case files."""
+    children = list(children)
+    if not works_with_cases(user):
+        return {child.pk for child in children}
+    return hidden_people(user, children)
+
+
+# A contact, and the children on it -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ContactAccess:
+    """What one user may see of one contact: whether they see it at all, and which of its children by name."""
+
+    visible: bool
+    named: frozenset[int]  # children's record ids shown with their names on the contact
+    records: frozenset[int]  # children whose records (chronology, history) the user may open
+    hidden: frozenset[int]  # children on the contact shown as "a child you do not have access to"
+
+
+def is_front_door_staff(user: User) -> bool:
+    """A front-door role held in a front-door team."""
+    return bool(_codes(user) & FRONT_DOOR_ROLES) and bool(team_ids(user, service_area=ServiceArea.FRONT_DOOR))
+
+
+def contact_access(user: User, *, team_id: int, child_ids: Iterable[int | None]) -> ContactAccess:
+    """May this user see this contact, and each child on it.
+
+    The front-door team that holds a contact sees it whole, naming every child but a restricted one without a grant.
+    Anyone else sees it only if they may see one of its children's records, and sees only those children by name.
+    Senior leaders and inspectors see every contact, with the same rule for each child. In two queries at most.
+    """
+    ids = {pk for pk in child_ids if pk is not None}
+    if not works_with_cases(user) or not (is_service_wide(user) or may_see_front_door(user) or ids):
+        return ContactAccess(False, frozenset(), frozenset(), frozenset(ids))
+    records = visible_child_ids(user, ids)
+    holds_it = is_front_door_staff(user) and team_id in team_ids(user, service_area=ServiceArea.FRONT_DOOR)
+    if holds_it:
+        named = records | set(identifiable_people(user).filter(pk__in=ids - records).values_list("pk", flat=True)) \
+            if ids - records else records
+    else:
+        named = records
+    visible = holds_it or is_service_wide(user) or bool(records)
+    return ContactAccess(visible, frozenset(named), frozenset(records), frozenset(ids - named))
+
+
+# The front door's powers -----------------------------------------------------------------------------------------
+
+
+def may_see_front_door(user: User) -> bool:
+    """Who sees the front door's own pages (its worklist and consultations): its staff, and senior leaders (reading)."""
+    return works_with_cases(user) and (is_front_door_staff(user) or is_senior_leader(user))
+
+
+def may_screen(user: User, team_id: int | None = None) -> bool:
+    """Record consultations and contacts, and screen them: front-door staff, in the team that holds the contact."""
+    if not (may_write(user) and is_front_door_staff(user)):
+        return False
+    return team_id is None or team_id in team_ids(user, service_area=ServiceArea.FRONT_DOOR)
+
+
+def may_give_senior_advice(user: User, team_id: int | None = None) -> bool:
+    return RoleCode.SENIOR_SOCIAL_WORKER in _codes(user) and may_screen(user, team_id)
+
+
+def may_decide_contact(user: User, team_id: int | None = None) -> bool:
+    """Decide a contact's outcomes: a team manager who manages the front-door team that holds it."""
+    managed = team_ids(user, managed=True, service_area=ServiceArea.FRONT_DOOR)
+    return may_write(user) and is_team_manager(user) and (team_id in managed if team_id is not None else bool(managed))
+
+
+def may_assign_contacts(user: User, team_id: int | None = None) -> bool:
+    """Give a front-door team's contacts to its advisers: that team's manager."""
+    return may_decide_contact(user, team_id)
+
+
+def may_agree_to_dispense_consent(user: User) -> bool:
+    """A manager of a front-door team agrees to go ahead without consent."""
+    return may_decide_contact(user)
+
+
+def front_door_managers() -> QuerySet[User]:
+    """The managers who may agree to dispense with consent: team managers who manage a front-door team."""
+    return User.objects.filter(
+        is_active=True, roles__code=RoleCode.TEAM_MANAGER, memberships__manages=True,
+        memberships__team__service_area=ServiceArea.FRONT_DOOR,
+    ).distinct().order_by("last_name", "first_name")
+
+
+def front_door_staff() -> QuerySet[User]:
+    """Everyone active in a front-door team, each marked `is_adviser` if contacts may be given to them (one query)."""
+    advisers = Role.objects.filter(code=RoleCode.FRONT_DOOR_ADVISER, users=OuterRef("pk"))
+    return (User.objects.filter(is_active=True, memberships__team__service_area=ServiceArea.FRONT_DOOR)
+            .annotate(is_adviser=Exists(advisers)).distinct().order_by("last_name", "first_name", "pk"))
+
+
+def may_see_figures(user: User) -> bool:
+    """The leaders' views: senior leaders, performance analysts, and the managers of front-door teams."""
+    return bool(_codes(user) & FIGURES_ROLES) or (
+        is_team_manager(user) and bool(team_ids(user, managed=True, service_area=ServiceArea.FRONT_DOOR)))
+
+
+def may_see_contact_lists(user: User) -> bool:
+    """The lists of contacts behind the leaders' figures link to contacts: not for analysts, who see figures only."""
+    return may_see_figures(user) and works_with_cases(user)
+
+
+# Casework powers -------------------------------------------------------------------------------------------------
+
+
+def _current_team(child: Person) -> int | None:
+    return Allocation.objects.filter(child=child, ended_on__isnull=True).values_list("team_id", flat=True).first()
+
+
+def may_allocate(user: User, child: Person, team_id: int | None = None) -> bool:
+    """Allocate a child: a team manager of the receiving team or of the child's current team, who sees the child
+    other than by emergency access."""
+    if not (may_write(user) and is_team_manager(user)):
+        return False
+    managed = team_ids(user, managed=True)
+    if not managed or not ({team_id, _current_team(child)} & managed):
+        return False
+    return visible_children(user, break_glass=False).filter(pk=child.pk).exists()
+
+
+def allocation_teams(user: User, child: Person) -> QuerySet[Team]:
+    """The teams this user may allocate this child to: any, from the child's current team if they manage it;
+    otherwise only the teams they manage; none if they see the child only by emergency access."""
+    teams = Team.objects.filter(is_active=True)
+    if not (may_write(user) and is_team_manager(user)) or not visible_children(
+            user, break_glass=False).filter(pk=child.pk).exists():
+        return teams.none()
+    managed = team_ids(user, managed=True)
+    return teams if _current_team(child) in managed else teams.filter(pk__in=managed)
+
+
+def may_allocate_somewhere(user: User) -> bool:
+    """Whether to offer the allocate button at all (the service checks the child and team)."""
+    return may_write(user) and is_team_manager(user) and bool(team_ids(user, managed=True))
+
+
+def may_end_allocation(user: User, allocation: Allocation) -> bool:
+    return may_write(user) and manages_team(user, allocation.team_id)
+
+
+def may_see_access_log(user: User) -> bool:
+    """Who may see "Seen by" and the changes to a record they can see: managers."""
+    return works_with_cases(user) and is_manager(user)
+
+
+def may_break_glass(user: User) -> bool:
+    return bool(_codes(user) & BREAK_GLASS_ROLES)
+
+
+def reachable_by_break_glass() -> QuerySet[Person]:
+    """The records emergency access may open: any child's, never a restricted one."""
+    return Person.objects.filter(kind=PersonKind.CHILD, is_restricted=False)
+
+
+def may_review_break_glass(user: User, access: BreakGlassAccess | None = None) -> bool:
+    """A manager reviews another person's emergency access, never their own."""
+    return is_manager(user) and (access is None or access.user_id != user.pk)
+
+
+# Logging ---------------------------------------------------------------------------------------------------------
+
+
+def log_access(*, user: User, action: str, what: str, child: Person | None = None, child_id: int | None = None,
                detail: str = "", result_count: int | None = None) -> AccessEvent:
-    """Write one access event: every read of a record, every search, every export."""
+    """Write one access event: every read of a record, every search, every export, every refusal."""
     return AccessEvent.objects.create(
-        user=user, action=action, child=child, what=what[:200], detail=detail, result_count=result_count
+        user=user, action=action, child=child, child_id=child.pk if child else child_id, what=what[:200],
+        detail=detail, result_count=result_count,
     )
 
 
-def child_for(user: User, child_id: int, *, what: str, action: str = AccessAction.VIEW,
-              log: bool = True) -> Person:
-    """The child if this user may see them, logging the read; otherwise 404, logged as refused.
+def log_access_many(*, user: User, action: str, what: str, child_ids: Iterable[int], detail: str = "") -> None:
+    """One access event for each child a list named (a search's results), in one write."""
+    now = timezone.now()
+    events = [AccessEvent(at=now, user=user, action=action, child_id=pk, what=what[:200], detail=detail)
+              for pk in child_ids]
+    if events:
+        AccessEvent.objects.bulk_create(events)
 
-    A child the user may not see and a child that does not exist give the same 404, so a
-    URL reveals nothing.
+
+def _existing_child_id(child_id: int) -> int | None:
+    """The id of a child record, so a refusal is listed against it; None if no such child exists."""
+    return Person.objects.filter(pk=child_id, kind=PersonKind.CHILD).values_list("pk", flat=True).first()
+
+
+def child_for(user: User, child_id: int, *, what: str, action: str = AccessAction.VIEW,
+              log: bool = True, write: bool = False) -> Person:
+    """The child if this user may see them (and, with `write`, change their record), logging the read.
+
+    A child the user may not see and a child that does not exist give the same 404, so a URL reveals nothing;
+    the refusal is logged against the child when there is one. A reader asking to write is refused (403),
+    and that is logged as refused, not as viewed.
     """
     child = visible_children(user).filter(pk=child_id).first()
     if child is None:
-        log_access(user=user, action=AccessAction.DENIED, what=what, detail=f"child id {child_id}")
+        log_access(user=user, action=AccessAction.DENIED, what=what, child_id=_existing_child_id(child_id),
+                   detail=f"child id {child_id}")
         raise Http404("No child record found")
+    if write and not may_write(user):
+        log_access(user=user, action=AccessAction.DENIED, what=what, child=child, detail="Read-only role")
+        require_write(user)
     if log:
         log_access(user=user, action=action, what=what, child=child)
     return child
 
 
-def require_write(user: User) -> None:
-    """Refuse (403) a write by a user whose roles only read (the child's visibility is checked by child_for)."""
-    if not user.may_write_cases:
-        raise PermissionDenied("Your role can read records but not change them.")
+def log_refused_path(user: User, path: str) -> None:
+    """Log a request refused outright (a partner trying a page outside their referrals), against the child it names."""
+    match = CHILD_PATH.match(path)
+    child_id = _existing_child_id(int(match.group(1))) if match else None
+    log_access(user=user, action=AccessAction.DENIED, what="Page outside the user's reach", child_id=child_id,
+               detail=path[:500])

@@ -39,10 +39,9 @@ ROLE_DESCRIPTIONS = {
     RoleCode.ADMINISTRATOR: "Manages users, teams and reference data; sees no case records.",
 }
 
-# Roles that see every child's record that is not restricted.
-SERVICE_WIDE_ROLES = frozenset({
-    RoleCode.SENIOR_LEADER, RoleCode.PERFORMANCE_ANALYST, RoleCode.INSPECTOR,
-})
+# Roles that see every child's record that is not restricted. Performance analysts are not among them:
+# they work from figures, not case files.
+SERVICE_WIDE_ROLES = frozenset({RoleCode.SENIOR_LEADER, RoleCode.INSPECTOR})
 # Roles that may open a record outside their scope in an emergency, giving a reason.
 BREAK_GLASS_ROLES = frozenset({
     RoleCode.SOCIAL_WORKER, RoleCode.SENIOR_SOCIAL_WORKER, RoleCode.TEAM_MANAGER,

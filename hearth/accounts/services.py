@@ -2,14 +2,15 @@
 
 from datetime import timedelta
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from hearth.accounts import policy
 from hearth.accounts.audit import audit_record
 from hearth.accounts.models import AccessAction, AccessGrant, BreakGlassAccess, User
 from hearth.accounts.policy import log_access
-from hearth.people.models import Person, PersonKind
+from hearth.people.models import Person
 
 BREAK_GLASS_HOURS = 8
 
@@ -21,13 +22,10 @@ def break_glass_open(*, acting_user: User, la_child_id: str, reason: str) -> Per
     Returns None, with the attempt logged, where no such child exists or the record is
     restricted: break-glass never reaches a restricted record, and says nothing of it.
     """
-    if not acting_user.may_break_glass:
-        raise PermissionDenied("Your role cannot use emergency access.")
+    policy.require(policy.may_break_glass(acting_user), "Your role cannot use emergency access.")
     if len(reason.strip()) < 10:
         raise ValidationError({"reason": "Explain why you need emergency access, in at least 10 characters"})
-    child = Person.objects.filter(
-        kind=PersonKind.CHILD, la_child_id__iexact=la_child_id.strip(), is_restricted=False
-    ).first()
+    child = policy.reachable_by_break_glass().filter(la_child_id__iexact=la_child_id.strip()).first()
     if child is None:
         log_access(user=acting_user, action=AccessAction.DENIED, what="Emergency access",
                    detail=f"{la_child_id}: {reason}")
@@ -45,10 +43,8 @@ def break_glass_open(*, acting_user: User, la_child_id: str, reason: str) -> Per
 @transaction.atomic
 def break_glass_review(*, acting_user: User, access: BreakGlassAccess, outcome: str, note: str) -> BreakGlassAccess:
     """A manager's review of one emergency access."""
-    if not acting_user.is_manager:
-        raise PermissionDenied("Only a manager can review emergency access.")
-    if access.user_id == acting_user.pk:
-        raise PermissionDenied("You cannot review your own emergency access.")
+    policy.require(policy.is_manager(acting_user), "Only a manager can review emergency access.")
+    policy.require(policy.may_review_break_glass(acting_user, access), "You cannot review your own emergency access.")
     if outcome not in {"justified", "not_justified"}:
         raise ValidationError({"outcome": "Select whether the access was justified"})
     access.reviewed_by = acting_user
@@ -64,8 +60,7 @@ def break_glass_review(*, acting_user: User, access: BreakGlassAccess, outcome: 
 @transaction.atomic
 def access_grant_give(*, acting_user: User, child: Person, user: User, reason: str) -> AccessGrant:
     """Let one user see one restricted child, given by a manager who may see the child."""
-    if not acting_user.is_manager:
-        raise PermissionDenied("Only a manager can grant access to a restricted record.")
+    policy.require(policy.is_manager(acting_user), "Only a manager can grant access to a restricted record.")
     if not reason.strip():
         raise ValidationError({"reason": "Enter why this person needs access"})
     grant = AccessGrant.objects.create(user=user, child=child, reason=reason.strip(), granted_by=acting_user)
@@ -75,8 +70,7 @@ def access_grant_give(*, acting_user: User, child: Person, user: User, reason: s
 
 @transaction.atomic
 def access_grant_revoke(*, acting_user: User, grant: AccessGrant) -> AccessGrant:
-    if not acting_user.is_manager:
-        raise PermissionDenied("Only a manager can revoke access.")
+    policy.require(policy.is_manager(acting_user), "Only a manager can revoke access.")
     grant.revoked_at = timezone.now()
     grant.revoked_by = acting_user
     grant.save()

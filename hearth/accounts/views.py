@@ -5,13 +5,13 @@ import base64
 import segno
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from hearth.accounts import services
+from hearth.accounts import policy, services
 from hearth.accounts.forms import BreakGlassForm, BreakGlassReviewForm, SignInForm, TokenForm
 from hearth.accounts.models import BreakGlassAccess
 from hearth.core.http import add_service_errors
@@ -65,8 +65,7 @@ def two_factor(request: HttpRequest) -> HttpResponse:
 
 def break_glass(request: HttpRequest) -> HttpResponse:
     """Open a record outside your scope in an emergency, giving the reason."""
-    if not request.user.may_break_glass:
-        raise PermissionDenied("Your role cannot use emergency access.")
+    policy.require(policy.may_break_glass(request.user), "Your role cannot use emergency access.")
     form = BreakGlassForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -87,8 +86,7 @@ def break_glass(request: HttpRequest) -> HttpResponse:
 
 def break_glass_reviews(request: HttpRequest) -> HttpResponse:
     """Emergency access awaiting a manager's review, oldest first, and the latest reviewed."""
-    if not request.user.is_manager:
-        raise PermissionDenied("Only managers review emergency access.")
+    policy.require(policy.may_review_break_glass(request.user), "Only managers review emergency access.")
     pending = list(BreakGlassAccess.objects.filter(reviewed_at__isnull=True)
                    .select_related("user", "child").order_by("opened_at")[:200])
     reviewed = list(BreakGlassAccess.objects.filter(reviewed_at__isnull=False)
@@ -99,8 +97,7 @@ def break_glass_reviews(request: HttpRequest) -> HttpResponse:
 
 
 def break_glass_review(request: HttpRequest, access_id: int) -> HttpResponse:
-    if not request.user.is_manager:
-        raise PermissionDenied("Only managers review emergency access.")
+    policy.require(policy.may_review_break_glass(request.user), "Only managers review emergency access.")
     access = get_object_or_404(BreakGlassAccess.objects.select_related("user", "child"), pk=access_id)
     form = BreakGlassReviewForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

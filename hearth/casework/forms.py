@@ -32,7 +32,9 @@ class AllocationForm(forms.Form):
     started_on = GovukDateField(label="Allocated from", past_only=True)
     reason = forms.CharField(label="Reason", max_length=200, required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, teams=None, **kwargs):
         super().__init__(*args, **kwargs)
+        if teams is not None:
+            self.fields["team"].queryset = teams
         self.fields["worker"].queryset = User.objects.filter(is_active=True, memberships__isnull=False).distinct()
         self.fields["worker"].label_from_instance = lambda user: f"{user} ({user.job_title})" if user.job_title else str(user)

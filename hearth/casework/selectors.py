@@ -1,8 +1,9 @@
 """Reads of casework, already scoped to what the user may see."""
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import QuerySet
 
-from hearth.accounts.models import AccessGrant, User
+from hearth.accounts import policy
+from hearth.accounts.models import User
 from hearth.casework.models import Allocation, CaseNote
 from hearth.people.models import Person
 
@@ -10,13 +11,11 @@ from hearth.people.models import Person
 def caseload_for(user: User) -> QuerySet[Allocation]:
     """The children currently allocated to this worker whom they may see, oldest allocation first.
 
-    Allocation already gives access, so the one thing to check is a restricted child's grant
+    Allocation already gives access, so the one thing the policy adds is a restricted child's grant
     (cheaper than filtering by the whole policy).
     """
-    granted = AccessGrant.objects.filter(child=OuterRef("child"), user=user, revoked_at__isnull=True)
     return (
-        Allocation.objects.filter(Q(child__is_restricted=False) | Q(Exists(granted)),
-                                  worker=user, ended_on__isnull=True)
+        Allocation.objects.filter(policy.unrestricted_or_granted(user, "child"), worker=user, ended_on__isnull=True)
         .select_related("child", "team")
         .order_by("started_on", "child__last_name")
     )

@@ -2,10 +2,11 @@
 
 from datetime import date
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from hearth.accounts import policy
 from hearth.accounts.audit import audit_record, save_with_history
 from hearth.accounts.models import Team, User
 from hearth.casework.models import Allocation, CaseNote, Decision
@@ -16,8 +17,8 @@ from hearth.people.models import Person
 def allocation_start(*, acting_user: User, child: Person, team: Team, worker: User | None,
                      started_on: date, reason: str = "") -> Allocation:
     """Allocate a child to a team and worker; the current allocation ends on the day the new one starts."""
-    if not acting_user.is_manager:
-        raise PermissionDenied("Only a manager can allocate a child.")
+    policy.require(policy.may_allocate(acting_user, child, team.pk),
+                   "Only a manager of the receiving team or of the child's current team can allocate the child.")
     if worker is not None and not worker.memberships.filter(team=team).exists():
         raise ValidationError({"worker": f"{worker} is not a member of {team}"})
     if started_on > timezone.localdate():
@@ -42,8 +43,7 @@ def allocation_open_for_new_child(*, acting_user: User, child: Person, team: Tea
     Without it, the person who added the child could not see the record they had just made;
     the team's manager then allocates a worker.
     """
-    if not acting_user.may_write_cases:
-        raise PermissionDenied("Your role cannot add children's records.")
+    policy.require(policy.may_write(acting_user), "Your role cannot add children's records.")
     if not acting_user.memberships.filter(team=team).exists():
         raise ValidationError({"team": f"You are not a member of {team}"})
     if Allocation.objects.filter(child=child).exists():
@@ -58,8 +58,8 @@ def allocation_open_for_new_child(*, acting_user: User, child: Person, team: Tea
 @transaction.atomic
 def allocation_end(*, acting_user: User, allocation: Allocation, ended_on: date, reason: str) -> Allocation:
     """End an allocation (the child stays on record; nobody is allocated)."""
-    if not acting_user.is_manager:
-        raise PermissionDenied("Only a manager can end an allocation.")
+    policy.require(policy.may_end_allocation(acting_user, allocation),
+                   "Only a manager of the allocated team can end the allocation.")
     if ended_on < allocation.started_on:
         raise ValidationError({"ended_on": "The end date must be on or after the start date"})
     allocation.ended_on = ended_on
@@ -72,8 +72,7 @@ def allocation_end(*, acting_user: User, allocation: Allocation, ended_on: date,
 @transaction.atomic
 def case_note_record(*, acting_user: User, child: Person, note: CaseNote) -> CaseNote:
     """Record a case note: the event's own date and time, and the child's words apart."""
-    if not acting_user.may_write_cases:
-        raise PermissionDenied("Your role cannot add case notes.")
+    policy.require(policy.can_write_child(acting_user, child), "Your role cannot add case notes to this record.")
     note.child = child
     note.author = acting_user
     if note.occurred_at and note.occurred_at > timezone.now():

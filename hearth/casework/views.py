@@ -3,14 +3,15 @@
 import csv
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
+from hearth.accounts import policy
 from hearth.accounts.models import AccessAction
-from hearth.accounts.policy import child_for, require_write
+from hearth.accounts.policy import child_for
 from hearth.casework import chronology, services
 from hearth.casework.forms import AllocationForm, CaseNoteForm
 from hearth.casework.models import CaseNote
@@ -69,8 +70,7 @@ def case_note(request: HttpRequest, child_id: int, note_id: int) -> HttpResponse
 
 def case_note_add(request: HttpRequest, child_id: int) -> HttpResponse:
     """Record a case note, with the child's own words in their own place."""
-    child = child_for(request.user, child_id, what="Add case note")
-    require_write(request.user)
+    child = child_for(request.user, child_id, what="Add case note", write=True)
     form = CaseNoteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -87,10 +87,10 @@ def case_note_add(request: HttpRequest, child_id: int) -> HttpResponse:
 
 def allocate(request: HttpRequest, child_id: int) -> HttpResponse:
     """A manager allocates the child to a team and worker."""
-    if not request.user.is_manager:
-        raise PermissionDenied("Only a manager can allocate a child.")
-    child = child_for(request.user, child_id, what="Allocate")
-    form = AllocationForm(request.POST or None, initial={"started_on": timezone.localdate()})
+    child = child_for(request.user, child_id, what="Allocate", write=True)
+    policy.require(policy.may_allocate_somewhere(request.user), "Only a manager of a team can allocate a child.")
+    form = AllocationForm(request.POST or None, initial={"started_on": timezone.localdate()},
+                          teams=policy.allocation_teams(request.user, child))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

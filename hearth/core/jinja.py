@@ -59,7 +59,10 @@ def environment(**options) -> Environment:
         ]),
         **options,
     )
+    from hearth.accounts import policy  # the access policy answers every "may this user ..." a page asks
+
     env.globals.update({
+        "policy": policy,
         "url": url,
         "static": static,
         "get_messages": messages.get_messages,

@@ -5,6 +5,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from hearth.accounts import policy
 from hearth.casework.selectors import caseload_for
 from hearth.core import panels
 
@@ -12,7 +13,7 @@ from hearth.core import panels
 def home(request: HttpRequest) -> HttpResponse:
     """Each role's starting point: a worker's caseload first."""
     user = request.user
-    caseload = list(caseload_for(user)) if user.works_with_cases else []
+    caseload = list(caseload_for(user)) if policy.works_with_cases(user) else []
     return render(request, "core/home.html", {"caseload": caseload, "panels": panels.panels_for(user, timezone.now())})
 
 

@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from hearth.accounts import policy
 from hearth.core.panels import Panel, register
 from hearth.front_door import outcomes, selectors
 from hearth.front_door.models import Contact, ContactChild
@@ -22,7 +23,7 @@ def status(row: ContactChild) -> str:
 
 
 def team_contacts_panel(user, now: datetime) -> Panel | None:
-    team_ids = list(user.memberships.values_list("team_id", flat=True)) if user.works_with_cases else []
+    team_ids = sorted(policy.team_ids(user)) if policy.works_with_cases(user) else []
     if not team_ids:
         return None
     contacts: dict[int, TeamContact] = {}

@@ -1,13 +1,9 @@
 """The partner agencies' menu: their own referrals, and the form to make one."""
 
+from hearth.accounts.policy import is_partner
 from hearth.core.navigation import NavItem, register
 
-
-def _is_partner(user) -> bool:
-    return user.is_partner
-
-
 YOUR_REFERRALS = register(NavItem(text="Your referrals", url_name="partner:submissions", section="partner_submissions",
-                                  visible=_is_partner, order=5))
+                                  visible=is_partner, order=5))
 MAKE_A_REFERRAL = register(NavItem(text="Make a referral", url_name="partner:new", section="partner_new",
-                                   visible=_is_partner, order=6))
+                                   visible=is_partner, order=6))

@@ -6,24 +6,19 @@ from datetime import datetime, timedelta
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 from django.urls import reverse
+from django.utils import timezone
 
-from hearth.accounts.models import AccessAction, AccessGrant, User
-from hearth.accounts.policy import log_access, visible_children
-from hearth.accounts.roles import RoleCode
+from hearth.accounts import policy
+from hearth.accounts.models import AccessAction, AccessEvent, User
+from hearth.accounts.policy import log_access, log_access_many, visible_children
 from hearth.casework.chronology import ChronologyEntry, chronology_for
 from hearth.front_door import recontacts as recontact_rule
 from hearth.front_door.models import Advice, Consultation, Contact, ContactAdult, ContactChild, InformationRequest
-from hearth.front_door.policy import is_front_door_staff
 from hearth.people.models import Person, PersonKind
 from hearth.people.selectors import likely_duplicates
 
 FAMILY_HISTORY_LIMIT = 20
 CONSULTATIONS_LIMIT = 50
-
-
-def sees_front_door(user: User) -> bool:
-    """Who sees the front door's own pages (its queue, consultations): its staff, managers and senior leaders."""
-    return user.works_with_cases and (is_front_door_staff(user) or user.is_manager)
 
 
 def _with_everything(contacts: QuerySet[Contact]) -> QuerySet[Contact]:
@@ -39,36 +34,41 @@ def _with_everything(contacts: QuerySet[Contact]) -> QuerySet[Contact]:
     )
 
 
-def may_see_contact(user: User, contact: Contact, child_ids: list[int]) -> bool:
-    """Front-door staff, managers and senior leaders see every contact; others only one about a child they may see."""
-    if not user.is_authenticated or not user.works_with_cases:
-        return False
-    if sees_front_door(user):
-        return True
-    return bool(child_ids) and visible_children(user).filter(pk__in=child_ids).exists()
-
-
 def contact_detail(user: User, contact_id: int, *, what: str = "Front door contact", log: bool = True) -> Contact:
     """The contact with its children, adults, requests, advice and decisions read in a fixed number of queries.
 
-    A contact the user may not see gives the same 404 as one that does not exist. Each linked child's
-    record is logged as read.
+    What the user may see of it is the policy's answer, kept as `contact.access`: a contact the user may not see
+    gives the same 404 as one that does not exist (the refusal logged against each child on it); a child on it
+    the user may not see is shown as "a child you do not have access to".
     """
     contact = _with_everything(Contact.objects.filter(pk=contact_id)).first()
     child_ids = [row.child_id for row in contact.children.all() if row.child_id] if contact else []
-    if contact is None or not may_see_contact(user, contact, child_ids):
-        log_access(user=user, action=AccessAction.DENIED, what=what, detail=f"contact id {contact_id}")
+    access = policy.contact_access(user, team_id=contact.team_id, child_ids=child_ids) if contact else None
+    if access is None or not access.visible:
+        detail = f"contact id {contact_id}"
+        log_access(user=user, action=AccessAction.DENIED, what=what, detail=detail)
+        log_access_many(user=user, action=AccessAction.DENIED, what=what, detail=detail, child_ids=child_ids)
         raise Http404("No contact found")
+    contact.access = access
     if log:
         log_contact_read(user, contact, what=what)
     return contact
 
 
 def log_contact_read(user: User, contact: Contact, *, what: str = "Front door contact") -> None:
-    """Log a read of each child's record the contact is linked to."""
-    for row in contact.children.all():
-        if row.child_id:
-            log_access(user=user, action=AccessAction.VIEW, what=what, child=row.child, detail=contact.reference or "")
+    """Log, against each child on the contact, a view of them or the refusal to show them (in one write)."""
+    now = timezone.now()
+    detail = contact.reference or ""
+    AccessEvent.objects.bulk_create([
+        AccessEvent(at=now, user=user, child_id=row.child_id, what=what[:200], detail=detail,
+                    action=AccessAction.DENIED if row.child_id in contact.access.hidden else AccessAction.VIEW)
+        for row in contact.children.all() if row.child_id
+    ])
+
+
+def child_shown(contact: Contact, row: ContactChild) -> bool:
+    """Whether this child on the contact is shown by name to the user it was read for."""
+    return row.child_id is None or row.child_id in contact.access.named
 
 
 def contact_chain(contact: Contact) -> list[Contact]:
@@ -99,8 +99,8 @@ class Recontact:
 
 
 def recontacts(contact: Contact) -> dict[int, list[Recontact]]:
-    """For each linked child, the other contacts about them in the 12 months before this one (one query)."""
-    child_ids = [row.child_id for row in contact.children.all() if row.child_id]
+    """For each child the user may see on the contact, the other contacts about them in the 12 months before (one query)."""
+    child_ids = [row.child_id for row in contact.children.all() if row.child_id in contact.access.named]
     if not child_ids:
         return {}
     rows = (
@@ -121,27 +121,25 @@ def recontacts(contact: Contact) -> dict[int, list[Recontact]]:
 
 
 def family_history(contact: Contact, *, limit: int = FAMILY_HISTORY_LIMIT) -> list[tuple[Person, list[ChronologyEntry]]]:
-    """The latest entries of each linked child's chronology, leaving out this contact's own entries.
-
-    The caller has already checked the user may see the contact, and logged the read of each child.
+    """The latest entries of the chronology of each child on the contact whose record the user may see, leaving out
+    this contact's own entries (read by `contact_detail`, which logged each view and refusal).
     """
     own = reverse("front_door:contact", args=[contact.pk])
     history = []
     for row in contact.children.all():
-        if row.child_id:
+        if row.child_id in contact.access.records:
             entries = [e for e in chronology_for(row.child) if e.url != own]
             history.append((row.child, entries[:limit]))
     return history
 
 
 def _matchable_children(user: User) -> QuerySet[Person]:
-    """Children the front door may match a contact to: any record that is not restricted, or one the user is granted.
+    """Children the front door may match a contact to: those the policy lets the user identify.
 
     The front door receives contacts about children known to other teams, so its reach is wider than a
     caseload, but a restricted record stays invisible without a grant.
     """
-    granted = AccessGrant.objects.filter(user=user, revoked_at__isnull=True).values("child_id")
-    return Person.objects.filter(kind=PersonKind.CHILD).filter(Q(is_restricted=False) | Q(pk__in=granted))
+    return policy.identifiable_people(user).filter(kind=PersonKind.CHILD)
 
 
 def children_by_la_ids(user: User, ids: list[str]) -> tuple[list[Person], list[str]]:
@@ -160,6 +158,8 @@ def children_by_la_ids(user: User, ids: list[str]) -> tuple[list[Person], list[s
     missing = [w for w in wanted if w.upper() not in by_id]
     log_access(user=user, action=AccessAction.SEARCH, what="Front door: children by LA child ID",
                detail=", ".join(wanted), result_count=len(found))
+    log_access_many(user=user, action=AccessAction.FOUND, what="Front door: children by LA child ID",
+                    detail=", ".join(wanted), child_ids=[child.pk for child in found])
     return found, missing
 
 
@@ -182,19 +182,19 @@ def described_matches(user: User, contact: Contact) -> dict[int, list[Person]]:
 
 
 def team_managers() -> QuerySet[User]:
-    """The managers who can agree to dispense with consent."""
-    return User.objects.filter(is_active=True, roles__code=RoleCode.TEAM_MANAGER).distinct().order_by("last_name", "first_name")
+    """The managers who can agree to dispense with consent: the team managers who manage a front-door team."""
+    return policy.front_door_managers()
 
 
 def recent_consultations(user: User, *, limit: int = CONSULTATIONS_LIMIT) -> list[Consultation]:
     """The latest calls for advice, newest first, for the front door's staff and managers."""
-    if not sees_front_door(user):
+    if not policy.may_see_front_door(user):
         return []
     return list(Consultation.objects.select_related("advised_by", "became_contact").order_by("-received_at")[:limit])
 
 
 def consultation_for(user: User, consultation_id: int) -> Consultation:
-    if not sees_front_door(user):
+    if not policy.may_see_front_door(user):
         raise Http404("No consultation found")
     consultation = Consultation.objects.select_related("advised_by", "became_contact").filter(pk=consultation_id).first()
     if consultation is None:

@@ -3,13 +3,13 @@
 from dataclasses import dataclass
 from datetime import date
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from hearth.accounts import policy
 from hearth.accounts.audit import audit_record, save_with_history
 from hearth.accounts.models import ServiceArea, Team, User
-from hearth.accounts.roles import RoleCode
 from hearth.casework.models import Allocation
 from hearth.front_door import outcomes, recontacts
 from hearth.front_door.clocks import BY_URGENCY
@@ -41,14 +41,16 @@ class DescribedChild:
     address: str = ""
 
 
-def _require_front_door_worker(user: User) -> None:
-    if not user.has_role(RoleCode.FRONT_DOOR_ADVISER, RoleCode.SENIOR_SOCIAL_WORKER, RoleCode.TEAM_MANAGER):
-        raise PermissionDenied("Only front-door staff can record this.")
+def _require_front_door_worker(user: User, team_id: int | None = None) -> None:
+    """Only front-door staff record at the front door, and only on the contacts their own team holds."""
+    policy.require(policy.may_screen(user, team_id), "Only front-door staff of the team that holds it can record this.")
 
 
-def front_door_team() -> Team:
-    """The team that receives contacts (the first active front-door team)."""
-    team = Team.objects.filter(service_area=ServiceArea.FRONT_DOOR, is_active=True).order_by("pk").first()
+def front_door_team(user: User | None = None) -> Team:
+    """The team that receives contacts: the recording worker's own front-door team, or else the first active one."""
+    teams = Team.objects.filter(service_area=ServiceArea.FRONT_DOOR, is_active=True).order_by("pk")
+    own = policy.team_ids(user, service_area=ServiceArea.FRONT_DOOR) if user is not None else set()
+    team = (teams.filter(pk__in=own).first() if own else None) or teams.first()
     if team is None:
         raise ValidationError("There is no active front-door team to receive contacts. Ask an administrator.")
     return team
@@ -69,8 +71,8 @@ def _validate_consent(contact: Contact) -> dict[str, str]:
             # A partner's online referral gives the reason; a front-door manager confirms it when deciding.
             if contact.submitted_by_id is None:
                 errors["consent_dispensed_agreed_by"] = "Select the manager who agreed to dispense with consent"
-        elif not agreed.has_role(RoleCode.TEAM_MANAGER):
-            errors["consent_dispensed_agreed_by"] = "Only a team manager can agree to dispense with consent"
+        elif not policy.may_agree_to_dispense_consent(agreed):
+            errors["consent_dispensed_agreed_by"] = "Only a manager of a front-door team can agree to dispense with consent"
     elif contact.consent == ConsentStatus.NOT_APPLICABLE:
         if not contact.consent_not_applicable_reason:
             errors["consent_not_applicable_reason"] = "Select why consent does not apply"
@@ -121,9 +123,9 @@ def contact_record(*, acting_user: User, contact: Contact, children: list[Person
     if errors:
         raise ValidationError(errors)
     if contact.submitted_by_id is None:
-        _require_front_door_worker(acting_user)
+        _require_front_door_worker(acting_user, contact.team_id)
     contact.recorded_by = acting_user
-    contact.team_id = contact.team_id or front_door_team().pk
+    contact.team_id = contact.team_id or front_door_team(None if contact.submitted_by_id else acting_user).pk
     contact.previous = previous
     contact.first_received_at = previous.first_received_at if previous else contact.received_at
     _stamp_clock(contact)
@@ -178,9 +180,10 @@ def _require_open(contact: Contact) -> None:
 def advice_record(*, acting_user: User, contact: Contact, kind: str, text: str) -> Advice:
     """Record advice on a contact with its author: front-door staff only, and senior social worker advice needs that role."""
     _require_open(contact)
-    _require_front_door_worker(acting_user)
-    if kind == AdviceKind.SENIOR_SOCIAL_WORKER and not acting_user.has_role(RoleCode.SENIOR_SOCIAL_WORKER):
-        raise PermissionDenied("Only a senior social worker can record senior social worker advice.")
+    _require_front_door_worker(acting_user, contact.team_id)
+    if kind == AdviceKind.SENIOR_SOCIAL_WORKER:
+        policy.require(policy.may_give_senior_advice(acting_user, contact.team_id),
+                       "Only a senior social worker can record senior social worker advice.")
     if not text.strip():
         raise ValidationError({"text": "Enter the advice"})
     advice = Advice(contact=contact, kind=kind, text=text.strip(), given_by=acting_user)
@@ -195,7 +198,7 @@ def advice_record(*, acting_user: User, contact: Contact, kind: str, text: str) 
 @transaction.atomic
 def information_request_send(*, acting_user: User, contact: Contact, agency: str, asked: str) -> InformationRequest:
     _require_open(contact)
-    _require_front_door_worker(acting_user)
+    _require_front_door_worker(acting_user, contact.team_id)
     request = InformationRequest(contact=contact, agency=agency, asked=asked, requested_by=acting_user)
     save_with_history(request, acting_user=acting_user)
     return request
@@ -204,7 +207,7 @@ def information_request_send(*, acting_user: User, contact: Contact, agency: str
 @transaction.atomic
 def information_request_answer(*, acting_user: User, request: InformationRequest, answer: str) -> InformationRequest:
     _require_open(request.contact)
-    _require_front_door_worker(acting_user)
+    _require_front_door_worker(acting_user, request.contact.team_id)
     if not answer.strip():
         raise ValidationError({"answer": "Enter what the agency said"})
     request.answer = answer.strip()
@@ -217,7 +220,7 @@ def information_request_answer(*, acting_user: User, request: InformationRequest
 def contact_set_awaiting_information(*, acting_user: User, contact: Contact, awaiting: bool) -> Contact:
     """Mark a contact as waiting for partners. The decision clock does not stop."""
     _require_open(contact)
-    _require_front_door_worker(acting_user)
+    _require_front_door_worker(acting_user, contact.team_id)
     contact.awaiting_information = awaiting
     save_with_history(contact, acting_user=acting_user)
     return contact
@@ -227,7 +230,7 @@ def contact_set_awaiting_information(*, acting_user: User, contact: Contact, awa
 def contact_escalate(*, acting_user: User, contact: Contact) -> Contact:
     """Treat an open contact as immediate risk: its decision falls due sooner, never later."""
     _require_open(contact)
-    _require_front_door_worker(acting_user)
+    _require_front_door_worker(acting_user, contact.team_id)
     contact.urgency = Urgency.IMMEDIATE
     before = contact.decision_due_at
     _stamp_clock(contact)
@@ -238,13 +241,17 @@ def contact_escalate(*, acting_user: User, contact: Contact) -> Contact:
 
 @transaction.atomic
 def contacts_assign(*, acting_user: User, contacts: list[Contact], adviser: User) -> int:
-    """A manager gives open contacts to an adviser in the front-door team."""
-    if not acting_user.has_role(RoleCode.TEAM_MANAGER):
-        raise PermissionDenied("Only a team manager can allocate contacts.")
-    if not adviser.memberships.filter(team__service_area=ServiceArea.FRONT_DOOR).exists():
+    """A manager gives open contacts to an adviser in the front-door team that holds them."""
+    policy.require(policy.may_assign_contacts(acting_user), "Only a manager of a front-door team can allocate contacts.")
+    adviser_teams = policy.team_ids(adviser, service_area=ServiceArea.FRONT_DOOR)
+    if not adviser_teams:
         raise ValidationError({"adviser": f"{adviser} is not in a front-door team"})
     assigned = 0
     for contact in contacts:
+        policy.require(policy.may_assign_contacts(acting_user, contact.team_id),
+                       f"You do not manage the team that holds contact {contact}.")
+        if contact.team_id not in adviser_teams:
+            raise ValidationError({"adviser": f"{adviser} is not in the team that holds contact {contact}"})
         if contact.is_open:
             contact.assigned_to = adviser
             save_with_history(contact, acting_user=acting_user)
@@ -257,7 +264,7 @@ def contacts_assign(*, acting_user: User, contacts: list[Contact], adviser: User
 def contact_child_link(*, acting_user: User, contact_child: ContactChild, child: Person) -> ContactChild:
     """Match a described child to their record (found, or created after the duplicate check)."""
     _require_open(contact_child.contact)
-    _require_front_door_worker(acting_user)
+    _require_front_door_worker(acting_user, contact_child.contact.team_id)
     if child.kind != PersonKind.CHILD:
         raise ValidationError({"child": "Choose a child's record"})
     if ContactChild.objects.filter(contact=contact_child.contact, child=child).exclude(pk=contact_child.pk).exists():
@@ -279,9 +286,12 @@ def contact_child_link(*, acting_user: User, contact_child: ContactChild, child:
 def contact_decide(*, acting_user: User, contact_child: ContactChild, outcome: str, rationale: str,
                    details_in_order: bool, consent_in_order: bool, family_told: str = "") -> ContactDecision:
     """A team manager decides one child's outcome, with a rationale; the contact closes when every child has one."""
-    if not acting_user.has_role(RoleCode.TEAM_MANAGER):
-        raise PermissionDenied("Only a team manager can decide the outcome of a contact.")
     contact = Contact.objects.select_for_update().get(pk=contact_child.contact_id)
+    policy.require(policy.may_decide_contact(acting_user, contact.team_id),
+                   "Only a manager of the front-door team that holds the contact can decide its outcome.")
+    if contact_child.child_id is not None:
+        policy.require(policy.can_view_child(acting_user, contact_child.child),
+                       "You do not have access to this child's record.")
     _require_open(contact)
     errors = {}
     if contact_child.child_id is None:
@@ -318,8 +328,7 @@ def contact_decide(*, acting_user: User, contact_child: ContactChild, outcome: s
 def partner_referral_submit(*, acting_user: User, contact: Contact, children: list[DescribedChild],
                             adults: list[tuple[str, str]] = ()) -> Contact:
     """A partner agency's online referral: it arrives as a contact in the queue, received now."""
-    if not acting_user.is_partner:
-        raise PermissionDenied("Only partner agency users submit online referrals.")
+    policy.require(policy.is_partner(acting_user), "Only partner agency users submit online referrals.")
     contact.received_at = timezone.now()
     contact.channel = Channel.ONLINE
     contact.submitted_by = acting_user

@@ -16,10 +16,10 @@ A decided contact is green if it was decided by its due moment and red if it was
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
-from hearth.accounts.models import Role, ServiceArea, Team, User
-from hearth.accounts.roles import RoleCode
+from hearth.accounts import policy
+from hearth.accounts.models import ServiceArea, Team, User
 from hearth.core.jinja import govuk_date, govuk_datetime
 from hearth.front_door.clocks import BY_URGENCY
 from hearth.front_door.models import Contact, ContactChild, Urgency
@@ -94,9 +94,7 @@ def front_door_teams() -> list[Team]:
 
 def front_door_staff() -> list[User]:
     """Everyone active in a front-door team, each marked `is_adviser` if they are a front-door adviser (one query)."""
-    advisers = Role.objects.filter(code=RoleCode.FRONT_DOOR_ADVISER, users=OuterRef("pk"))
-    return list(User.objects.filter(is_active=True, memberships__team__service_area=ServiceArea.FRONT_DOOR)
-                .annotate(is_adviser=Exists(advisers)).distinct().order_by("last_name", "first_name", "pk"))
+    return list(policy.front_door_staff())
 
 
 def queue(filters: WorklistFilters, now: datetime) -> QuerySet[Contact]:
@@ -145,11 +143,13 @@ class ContactRow:
         return self.contact.previous_id is not None
 
 
-def child_name(row: ContactChild) -> str:
+def child_name(row: ContactChild, hidden: set[int], *, no_names: bool = False) -> str:
+    if no_names:
+        return policy.HIDDEN_CHILD
     if row.child_id is None:
         return f"{row.described_name or 'Name not given'} (not yet matched)"
-    if row.child.is_restricted:
-        return "Restricted record"
+    if row.child_id in hidden:
+        return policy.HIDDEN_CHILD
     return row.child.full_name
 
 
@@ -159,14 +159,20 @@ def _due_text(contact: Contact) -> str:
     return f"{govuk_date(contact.decision_due_at)} (end of the day)"
 
 
-def rows(contacts, now: datetime) -> list[ContactRow]:
-    """Each contact with its status, due time and children's names (the children are prefetched)."""
+def rows(contacts, now: datetime, *, user: User) -> list[ContactRow]:
+    """Each contact with its status, due time and children's names, as the policy lets this user see them
+    (the children are prefetched; grants are read only if a restricted child is on the page)."""
+    contacts = list(contacts)
     amber = {urgency: amber_from(urgency, now) for urgency in Urgency.values}
+    on_page = [row.child for contact in contacts for row in contact.children.all() if row.child_id]
+    hidden = policy.hidden_on_lists(user, on_page)
+    no_names = not policy.works_with_cases(user)
     result = []
     for contact in contacts:
         rag = contact_rag(contact, now, amber)
         text, colour = (OPEN_TAGS if contact.closed_at is None else CLOSED_TAGS)[rag]
         result.append(ContactRow(contact=contact, rag=rag, tag_text=text, tag_colour=colour,
                                  due_text=_due_text(contact),
-                                 children=[(child_name(row), row.recontact) for row in contact.children.all()]))
+                                 children=[(child_name(row, hidden, no_names=no_names), row.recontact)
+                                           for row in contact.children.all()]))
     return result

@@ -6,7 +6,16 @@ from datetime import date
 from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
 
 from hearth.accounts.models import AccessAction, User
-from hearth.accounts.policy import log_access, visible_children
+from hearth.accounts.policy import (
+    HIDDEN_CHILD,
+    HIDDEN_PERSON,
+    hidden_people,
+    identifiable_people,
+    log_access,
+    log_access_many,
+    visible_child_ids,
+    visible_children,
+)
 from hearth.casework.models import Allocation
 from hearth.people.identifiers import normalise_nhs_number
 from hearth.people.models import INVERSE_LABELS, Person, PersonKind, Relationship, WarningNote, name_key_range
@@ -55,6 +64,8 @@ def child_search(*, user: User, search: ChildSearch) -> list[Person]:
     terms = search.text.strip() + (f" born {search.date_of_birth:%d/%m/%Y}" if search.date_of_birth else "")
     log_access(user=user, action=AccessAction.SEARCH, what="Child search", detail=terms,
                result_count=len(results))
+    log_access_many(user=user, action=AccessAction.FOUND, what="Child search", detail=terms,
+                    child_ids=[child.pk for child in results])
     return results
 
 
@@ -75,29 +86,45 @@ def likely_duplicates(*, user: User, first_name: str, last_name: str,
         matches |= Q(date_of_birth=date_of_birth) & same_name
     if not matches:
         return []
-    granted = visible_children(user).filter(is_restricted=True).values("pk")
-    candidates = (
-        Person.objects.filter(matches)
-        .filter(Q(is_restricted=False) | Q(pk__in=granted))
-        .order_by("last_name", "first_name")[:10]
-    )
-    found = list(candidates)
-    log_access(user=user, action=AccessAction.SEARCH, what="Duplicate check",
-               detail=f"{first_name} {last_name} {date_of_birth or ''} {nhs_number}".strip(),
-               result_count=len(found))
+    found = list(identifiable_people(user).filter(matches).order_by("last_name", "first_name")[:10])
+    terms = f"{first_name} {last_name} {date_of_birth or ''} {nhs_number}".strip()
+    log_access(user=user, action=AccessAction.SEARCH, what="Duplicate check", detail=terms, result_count=len(found))
+    log_access_many(user=user, action=AccessAction.FOUND, what="Duplicate check", detail=terms,
+                    child_ids=[p.pk for p in found if p.kind == PersonKind.CHILD])
     return found
 
 
-def family_network(child: Person) -> list[tuple[str, Relationship, Person]]:
-    """Everyone related to the child: (how they relate to the child, the relationship, the person)."""
-    network = []
-    related = Relationship.objects.filter(Q(relative=child) | Q(person=child)).select_related("person", "relative")
-    for rel in related:
+@dataclass(frozen=True)
+class NetworkMember:
+    """One person in a child's family network, as this user may see them."""
+
+    relation: str  # how they relate to the child
+    relationship: Relationship
+    person: Person
+    name: str  # their name, or "a child (person) you do not have access to"
+    may_open: bool  # whether this user may open their record (a child's record they may see)
+
+
+def family_network(user: User, child: Person) -> list[NetworkMember]:
+    """Everyone related to the child, each named only if the policy lets this user see them (two queries at most)."""
+    related = []
+    for rel in Relationship.objects.filter(Q(relative=child) | Q(person=child)).select_related("person", "relative"):
         if rel.relative_id == child.pk:
-            network.append((rel.get_kind_display(), rel, rel.person))
+            related.append((rel.get_kind_display(), rel, rel.person))
         else:
-            network.append((INVERSE_LABELS[rel.kind], rel, rel.relative))
-    network.sort(key=lambda row: (row[1].ended_on is not None, row[0], row[2].last_name))
+            related.append((INVERSE_LABELS[rel.kind], rel, rel.relative))
+    children = visible_child_ids(user, [p.pk for _, _, p in related if p.kind == PersonKind.CHILD])
+    hidden = hidden_people(user, [p for _, _, p in related if p.kind != PersonKind.CHILD])
+    network = []
+    for relation, rel, person in related:
+        if person.kind == PersonKind.CHILD:
+            shown = person.pk in children
+            name = person.full_name if shown else HIDDEN_CHILD
+        else:
+            shown = False
+            name = HIDDEN_PERSON if person.pk in hidden else person.full_name
+        network.append(NetworkMember(relation, rel, person, name, shown))
+    network.sort(key=lambda m: (m.relationship.ended_on is not None, m.relation, m.name))
     return network
 
 

@@ -1,9 +1,10 @@
 """Writes to people's records. Each is one transaction with validation, history and audit."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from hearth.accounts import policy
 from hearth.accounts.audit import audit_record, save_with_history
 from hearth.accounts.models import User
 from hearth.people.identifiers import nhs_number_problem, normalise_nhs_number, upn_problem
@@ -44,8 +45,7 @@ def _validate_identifiers(person: Person) -> None:
 
 
 def _require_case_writer(user: User) -> None:
-    if not user.may_write_cases:
-        raise PermissionDenied("Your role cannot change children's records.")
+    policy.require(policy.may_write(user), "Your role cannot change children's records.")
 
 
 @transaction.atomic

@@ -1,13 +1,14 @@
 """Pages for finding a child, reading their record, and keeping their details."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from hearth.accounts import policy
 from hearth.accounts.models import AccessEvent
-from hearth.accounts.policy import child_for, require_write
+from hearth.accounts.policy import child_for
 from hearth.casework.selectors import allocations_for, case_notes_for
 from hearth.casework.services import allocation_open_for_new_child
 from hearth.core.http import add_service_errors
@@ -24,8 +25,7 @@ from hearth.people.models import Person, PersonKind, Relationship
 
 
 def _require_case_role(request: HttpRequest) -> None:
-    if not request.user.works_with_cases:
-        raise PermissionDenied("Your role does not give access to children's records.")
+    policy.require(policy.works_with_cases(request.user), "Your role does not give access to children's records.")
 
 
 def search(request: HttpRequest) -> HttpResponse:
@@ -47,12 +47,11 @@ def search(request: HttpRequest) -> HttpResponse:
 
 def child(request: HttpRequest, child_id: int) -> HttpResponse:
     """A child's record: who they are, who is working with them, their network and recent notes."""
-    _require_case_role(request)
     record = selectors.child_record(child_for(request.user, child_id, what="Child record"))
     return render(request, "people/child.html", {
         "title": record.full_name, "child": record, "tab": "summary",
         "allocations": list(allocations_for(record)),
-        "network": selectors.family_network(record),
+        "network": selectors.family_network(request.user, record),
         "recent_notes": list(case_notes_for(record)[:5]),
     })
 
@@ -60,7 +59,7 @@ def child(request: HttpRequest, child_id: int) -> HttpResponse:
 def child_create(request: HttpRequest) -> HttpResponse:
     """Add a child's record, showing likely matches before anything is saved."""
     _require_case_role(request)
-    require_write(request.user)
+    policy.require_write(request.user)
     form = NewChildForm(request.POST or None, user=request.user)
     matches = []
     if request.method == "POST" and form.is_valid():
@@ -92,8 +91,7 @@ def child_create(request: HttpRequest) -> HttpResponse:
 
 def child_edit(request: HttpRequest, child_id: int) -> HttpResponse:
     """Change a child's details; the record's history keeps what they were."""
-    record = child_for(request.user, child_id, what="Edit child's details")
-    require_write(request.user)
+    record = child_for(request.user, child_id, what="Edit child's details", write=True)
     form = PersonDetailsForm(request.POST or None, instance=record)
     if request.method == "POST" and form.is_valid():
         person = form.save(commit=False)
@@ -112,8 +110,7 @@ def child_edit(request: HttpRequest, child_id: int) -> HttpResponse:
 
 
 def address_add(request: HttpRequest, child_id: int) -> HttpResponse:
-    record = child_for(request.user, child_id, what="Add address")
-    require_write(request.user)
+    record = child_for(request.user, child_id, what="Add address", write=True)
     form = AddressForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -131,8 +128,7 @@ def address_add(request: HttpRequest, child_id: int) -> HttpResponse:
 
 def relative_add(request: HttpRequest, child_id: int) -> HttpResponse:
     """Add an adult to the child's family network."""
-    record = child_for(request.user, child_id, what="Add to family network")
-    require_write(request.user)
+    record = child_for(request.user, child_id, what="Add to family network", write=True)
     form = NewRelativeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -158,8 +154,7 @@ def relative_add(request: HttpRequest, child_id: int) -> HttpResponse:
 
 
 def warning_add(request: HttpRequest, child_id: int) -> HttpResponse:
-    record = child_for(request.user, child_id, what="Add warning")
-    require_write(request.user)
+    record = child_for(request.user, child_id, what="Add warning", write=True)
     form = WarningForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -177,8 +172,7 @@ def warning_add(request: HttpRequest, child_id: int) -> HttpResponse:
 
 def access_log(request: HttpRequest, child_id: int) -> HttpResponse:
     """Who has seen this record: for managers."""
-    if not request.user.is_manager:
-        raise PermissionDenied("Only managers can see who has read a record.")
+    policy.require(policy.may_see_access_log(request.user), "Only managers can see who has read a record.")
     record = child_for(request.user, child_id, what="Who has seen this record")
     events = list(
         AccessEvent.objects.filter(child=record).select_related("user").order_by("-at")[:200]

@@ -168,6 +168,7 @@ SAFEGUARDING_DEMO_TEAM = "Safeguarding North 1"
 DEMO_USERS = [
     ("demo.adviser", RoleCode.FRONT_DOOR_ADVISER, "Family Connect"),
     ("demo.senior", RoleCode.SENIOR_SOCIAL_WORKER, "Family Connect"),
+    ("demo.front.door.manager", RoleCode.TEAM_MANAGER, "Family Connect"),
     ("demo.manager", RoleCode.TEAM_MANAGER, SAFEGUARDING_DEMO_TEAM),
     ("demo.social.worker", RoleCode.SOCIAL_WORKER, SAFEGUARDING_DEMO_TEAM),
     ("demo.early.help", RoleCode.EARLY_HELP_WORKER, "Family Hubs North"),

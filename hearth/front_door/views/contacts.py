@@ -4,14 +4,14 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from hearth.accounts.roles import RoleCode
+from hearth.accounts import policy
 from hearth.casework import chronology
 from hearth.core.http import add_service_errors
 from hearth.front_door import outcomes, selectors, services
@@ -36,7 +36,6 @@ from hearth.front_door.models import (
     RiskIndicator,
     Urgency,
 )
-from hearth.front_door.policy import FRONT_DOOR_ROLES
 from hearth.timescales import clocks
 from hearth.timescales.selectors import council_calendar
 
@@ -49,24 +48,18 @@ RAG = {
 
 
 def _require_case_role(request: HttpRequest) -> None:
-    if not request.user.works_with_cases:
-        raise PermissionDenied("Your role does not give access to the front door.")
+    policy.require(policy.works_with_cases(request.user), "Your role does not give access to the front door.")
 
 
 def _require_front_door_pages(request: HttpRequest) -> None:
     _require_case_role(request)
-    if not selectors.sees_front_door(request.user):
-        raise PermissionDenied("Only the front door's staff and managers can see these pages.")
+    policy.require(policy.may_see_front_door(request.user), "Only the front door's staff and senior leaders can see these pages.")
 
 
-def _may_screen(user) -> bool:
-    return user.may_write_cases and user.has_role(*FRONT_DOOR_ROLES)
-
-
-def _require_screener(request: HttpRequest) -> None:
+def _require_screener(request: HttpRequest, contact: Contact | None = None) -> None:
     _require_case_role(request)
-    if not _may_screen(request.user):
-        raise PermissionDenied("Only front-door staff can record consultations and contacts.")
+    policy.require(policy.may_screen(request.user, contact.team_id if contact else None),
+                   "Only front-door staff of the team that holds it can record consultations and contacts.")
 
 
 # Consultations ---------------------------------------------------------------------------------------------------
@@ -77,7 +70,7 @@ def consultations(request: HttpRequest) -> HttpResponse:
     _require_front_door_pages(request)
     return render(request, "front_door/consultation_list.html", {
         "title": "Consultations", "section": SECTION, "consultations": selectors.recent_consultations(request.user),
-        "may_record": _may_screen(request.user), "limit": selectors.CONSULTATIONS_LIMIT,
+        "may_record": policy.may_screen(request.user), "limit": selectors.CONSULTATIONS_LIMIT,
     })
 
 
@@ -105,7 +98,7 @@ def consultation(request: HttpRequest, consultation_id: int) -> HttpResponse:
     record = selectors.consultation_for(request.user, consultation_id)
     return render(request, "front_door/consultation_detail.html", {
         "title": f"Consultation with {record.caller_name}", "section": SECTION, "consultation": record,
-        "may_record": _may_screen(request.user), "back_url": reverse("front_door:consultations"),
+        "may_record": policy.may_screen(request.user), "back_url": reverse("front_door:consultations"),
     })
 
 
@@ -163,6 +156,7 @@ def contact_new_information(request: HttpRequest, contact_id: int) -> HttpRespon
     """New information about a closed contact's children: a new contact, linked, timed from the first receipt."""
     _require_screener(request)
     previous = selectors.contact_detail(request.user, contact_id, what="Front door contact: new information")
+    _require_screener(request, previous)
     if previous.is_open:
         messages.success(request, "This contact is still open: add the new information to it as a screening note")
         return redirect("front_door:contact", previous.pk)
@@ -181,6 +175,7 @@ def contact_new_information(request: HttpRequest, contact_id: int) -> HttpRespon
 @dataclass
 class ChildRow:
     row: ContactChild
+    shown: bool = True  # False: "a child you do not have access to"
     decision: object = None
     recontacts: list = field(default_factory=list)
     matches: list = field(default_factory=list)
@@ -200,12 +195,15 @@ def _contact_page(request: HttpRequest, contact: Contact, *, bound: dict | None 
     bound = bound or {}
     user = request.user
     selectors.log_contact_read(user, contact)
-    may_screen = _may_screen(user) and contact.is_open
-    may_decide = user.has_role(RoleCode.TEAM_MANAGER) and user.may_write_cases and contact.is_open
+    may_screen = policy.may_screen(user, contact.team_id) and contact.is_open
+    may_decide = policy.may_decide_contact(user, contact.team_id) and contact.is_open
     earlier = selectors.recontacts(contact)
     matches = selectors.described_matches(user, contact) if may_screen else {}
     rows = []
     for row in contact.children.all():
+        if not selectors.child_shown(contact, row):
+            rows.append(ChildRow(row=row, shown=False))
+            continue
         decision = _decision_of(row)
         rows.append(ChildRow(
             row=row, decision=decision, recontacts=earlier.get(row.child_id, []), matches=matches.get(row.pk, []),
@@ -219,7 +217,7 @@ def _contact_page(request: HttpRequest, contact: Contact, *, bound: dict | None 
     advice = list(contact.advice.all())
     kinds = {entry.kind for entry in advice}
     advice_form = bound.get("advice") or AdviceForm(prefix="advice")
-    if not user.has_role(RoleCode.SENIOR_SOCIAL_WORKER):
+    if not policy.may_give_senior_advice(user, contact.team_id):
         advice_form.fields["kind"].choices = [c for c in AdviceKind.choices if c[0] != AdviceKind.SENIOR_SOCIAL_WORKER]
     reading = clocks.read(BY_URGENCY[contact.urgency], contact.first_received_at, timezone.now(),
                           completed_at=contact.closed_at, calendar=council_calendar())
@@ -233,7 +231,8 @@ def _contact_page(request: HttpRequest, contact: Contact, *, bound: dict | None 
         "chain": selectors.contact_chain(contact), "reading": reading, "rag": rag,
         "requests": requests, "request_form": bound.get("request") or InformationRequestForm(prefix="request"),
         "advice": advice, "advice_form": advice_form, "may_screen": may_screen, "may_decide": may_decide,
-        "may_add_information": _may_screen(user) and not contact.is_open,
+        "may_add_information": policy.may_screen(user, contact.team_id) and not contact.is_open,
+        "hidden_child": policy.HIDDEN_CHILD,
         "risks": [risk_labels.get(code, code) for code in contact.risk_indicators],
         "needs_cate": RiskIndicator.EXPLOITATION in contact.risk_indicators and AdviceKind.CATE not in kinds,
         "needs_police_triage": contact.pathway == Pathway.DOMESTIC_ABUSE and AdviceKind.POLICE_TRIAGE not in kinds,
@@ -323,8 +322,7 @@ def contact_request_answer(request: HttpRequest, contact_id: int, request_id: in
 def contact_advice(request: HttpRequest, contact_id: int) -> HttpResponse:
     """Record advice, a CATE consultation, police triage or a screening note, with its author."""
     record = _load_for_action(request, contact_id)
-    if not _may_screen(request.user):
-        raise PermissionDenied("Only front-door staff can record advice on a contact.")
+    policy.require(policy.may_screen(request.user, record.team_id), "Only front-door staff can record advice on a contact.")
     form = AdviceForm(request.POST, prefix="advice")
     if not form.is_valid():
         return _invalid(request, record, form, "advice")
@@ -361,7 +359,7 @@ def contact_escalate(request: HttpRequest, contact_id: int) -> HttpResponse:
 
 def _contact_child(record: Contact, row_id: int) -> ContactChild:
     for row in record.children.all():
-        if row.pk == row_id:
+        if row.pk == row_id and selectors.child_shown(record, row):
             row.contact = record
             return row
     raise Http404("No such child on this contact")
@@ -371,8 +369,7 @@ def _contact_child(record: Contact, row_id: int) -> ContactChild:
 def contact_child_match(request: HttpRequest, contact_id: int, row_id: int) -> HttpResponse:
     """Match a described child to their record: one from the duplicate check, or one found by LA child ID."""
     record = _load_for_action(request, contact_id)
-    if not _may_screen(request.user):
-        raise PermissionDenied("Only front-door staff can match children to records.")
+    policy.require(policy.may_screen(request.user, record.team_id), "Only front-door staff can match children to records.")
     row = _contact_child(record, row_id)
     name = f"match-{row.pk}"
     form = MatchChildForm(request.POST, prefix=name)
@@ -404,8 +401,8 @@ def contact_child_match(request: HttpRequest, contact_id: int, row_id: int) -> H
 def contact_decide(request: HttpRequest, contact_id: int, row_id: int) -> HttpResponse:
     """A team manager decides one child's outcome. The service refuses anyone else."""
     record = _load_for_action(request, contact_id)
-    if not request.user.has_role(RoleCode.TEAM_MANAGER):
-        raise PermissionDenied("Only a team manager can decide the outcome of a contact.")
+    policy.require(policy.may_decide_contact(request.user, record.team_id),
+                   "Only a manager of the front-door team that holds the contact can decide its outcome.")
     row = _contact_child(record, row_id)
     name = f"decide-{row.pk}"
     form = DecisionForm(request.POST, prefix=name)

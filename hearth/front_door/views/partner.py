@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from hearth.accounts import policy
 from hearth.core.http import add_service_errors
 from hearth.front_door import selectors, services
 from hearth.front_door.forms_partner import PartnerReferralForm, source_for_agency
@@ -30,7 +31,7 @@ def status_of(contact: Contact) -> tuple[str, str]:
 
 
 def _require_partner(request: HttpRequest) -> None:
-    if not request.user.is_partner:
+    if not policy.is_partner(request.user):
         raise PermissionDenied("These pages are for partner agencies making online referrals.")
 
 

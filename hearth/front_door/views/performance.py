@@ -4,7 +4,6 @@ import csv
 from datetime import date
 
 from django import forms
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -12,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 
+from hearth.accounts import policy
 from hearth.accounts.models import AccessAction
 from hearth.accounts.policy import log_access
 from hearth.core.forms import GovukDateField
@@ -23,8 +23,8 @@ SECTION = "front_door_performance"
 
 
 def _require_leader(request: HttpRequest) -> None:
-    if not request.user.is_manager:
-        raise PermissionDenied("Only senior leaders and team managers can see the front door's performance.")
+    policy.require(policy.may_see_figures(request.user),
+                   "Only senior leaders, performance analysts and the front door's managers can see its performance.")
 
 
 class PeriodForm(forms.Form):
@@ -174,6 +174,7 @@ def performance_contacts(request: HttpRequest) -> HttpResponse:
     query = urlencode([(k, v) for k, v in request.GET.items() if k != "page" and v])
     return render(request, "front_door/performance_contacts.html", {
         "title": "Contacts behind a figure", "section": SECTION, "page": page, "described": described,
-        "rows": worklist.rows(contacts, now), "query": query, "period": period,
+        "rows": worklist.rows(contacts, now, user=request.user), "query": query, "period": period,
+        "linked": policy.may_see_contact_lists(request.user),
         "back_url": f"{reverse('front_door:performance')}?{urlencode({**period.query, 'view': view})}",
     })

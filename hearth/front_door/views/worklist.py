@@ -2,27 +2,20 @@
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import urlencode
 
-from hearth.accounts.roles import RoleCode
+from hearth.accounts import policy
 from hearth.core.http import add_service_errors
 from hearth.front_door import services, worklist
 from hearth.front_door.models import Contact, Pathway, Urgency
-from hearth.front_door.policy import is_front_door_staff
-from hearth.front_door.selectors import sees_front_door
 from hearth.reference.codes import ReferralSource
 
 ANY = [("", "Any")]
-
-
-def may_allocate(user) -> bool:
-    """Only a team manager in a front-door team allocates its contacts."""
-    return user.has_role(RoleCode.TEAM_MANAGER) and is_front_door_staff(user)
 
 
 class WorklistFilterForm(forms.Form):
@@ -71,17 +64,15 @@ class AllocateForm(forms.Form):
 def worklist_page(request: HttpRequest) -> HttpResponse:
     """Open contacts, the soonest due first, 50 a page; a front-door manager may allocate them in bulk."""
     user = request.user
-    if not user.works_with_cases or not sees_front_door(user):
-        raise PermissionDenied("Only the front door's staff and managers can see its worklist.")
+    policy.require(policy.may_see_front_door(user), "Only the front door's staff and senior leaders can see its worklist.")
     teams = worklist.front_door_teams()
     staff = worklist.front_door_staff()
     filter_form = WorklistFilterForm(request.GET or None, teams=teams, staff=staff)
     filters = filter_form.filters()
-    allocating = may_allocate(user)
+    allocating = policy.may_assign_contacts(user)
     allocate_form = AllocateForm(staff=staff)
     if request.method == "POST":
-        if not allocating:
-            raise PermissionDenied("Only a team manager in the front door can allocate contacts.")
+        policy.require(allocating, "Only a manager of a front-door team can allocate contacts.")
         allocate_form = AllocateForm(request.POST, staff=staff)
         if allocate_form.is_valid():
             adviser = allocate_form.staff[allocate_form.cleaned_data["adviser"]]
@@ -99,6 +90,7 @@ def worklist_page(request: HttpRequest) -> HttpResponse:
     selected = {str(v) for v in request.POST.getlist("contacts")} if request.method == "POST" else set()
     return render(request, "front_door/worklist.html", {
         "title": "Front door worklist", "section": "front_door", "filter_form": filter_form, "form": allocate_form,
-        "page": page, "rows": worklist.rows(page.object_list, now), "may_allocate": allocating, "query": query,
+        "page": page, "rows": worklist.rows(page.object_list, now, user=user), "may_allocate": allocating,
+        "may_record": policy.may_screen(user), "query": query,
         "selected": selected, "filtered": any(v for k, v in request.GET.items() if k != "page"),
     }, status=400 if request.method == "POST" else 200)
