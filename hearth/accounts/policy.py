@@ -5,6 +5,8 @@ Pages and services ask; they never compare roles or memberships themselves.
 
 Seeing a child's record. A user sees a child's record when:
 - the child is allocated to them, or to a team they are a member of (current allocations only);
+- they are currently involved with the child (`casework.Involvement`: an IRO, a personal adviser, a parenting
+  assessor, beside the allocated worker);
 - the child is currently linked to them or to one of their teams by a journey app (a contact in
   screening is with the front door's team that holds it; later, an involvement links a child to an
   independent reviewing officer or a personal adviser). Journey apps add such links with
@@ -55,7 +57,7 @@ from hearth.accounts.roles import (
     SERVICE_WIDE_ROLES,
     RoleCode,
 )
-from hearth.casework.models import Allocation
+from hearth.casework.models import Allocation, Involvement
 from hearth.people.models import Person, PersonKind
 
 HIDDEN_CHILD = "A child you do not have access to"
@@ -218,6 +220,8 @@ def _unrestricted_scope(user: User, *, break_glass: bool) -> Q:
     # The team test is a subquery, not a list read first: one query fewer on every page.
     my_teams = Membership.objects.filter(user=user, team__is_active=True).values("team_id")
     reach = Q(Exists(current.filter(worker=user))) | Q(Exists(current.filter(team_id__in=my_teams)))
+    # A current involvement (an IRO, a personal adviser beside the allocated worker) reaches as far as an allocation.
+    reach |= Q(Exists(Involvement.objects.filter(child=OuterRef("pk"), worker=user, ended_on__isnull=True)))
     for link in _team_links:
         reach |= Q(Exists(link.rows().filter(**{link.child: OuterRef("pk"), f"{link.team}__in": my_teams})))
     for link in _person_links:
@@ -426,6 +430,28 @@ def allocation_teams(user: User, child: Person) -> QuerySet[Team]:
 def may_allocate_somewhere(user: User) -> bool:
     """Whether to offer the allocate button at all (the service checks the child and team)."""
     return may_write(user) and is_team_manager(user) and bool(team_ids(user, managed=True))
+
+
+def may_add_involvement(user: User, child: Person, worker: User | None = None) -> bool:
+    """Add (or end) someone's involvement with a child: a team manager of the child's current team, or of a team the
+    involved worker belongs to, who sees the child other than by emergency access."""
+    if not (may_write(user) and is_team_manager(user)):
+        return False
+    managed = team_ids(user, managed=True)
+    reach = {_current_team(child)} | (team_ids(worker) if worker is not None else set())
+    if not managed & reach:
+        return False
+    return visible_children(user, break_glass=False).filter(pk=child.pk).exists()
+
+
+def may_be_involved(worker: User) -> bool:
+    """Whom a child's involvement may name: an active user whose roles write to case records."""
+    return worker.is_active and may_write(worker)
+
+
+def involvable_users() -> QuerySet[User]:
+    """Everyone `may_be_involved` allows, as a query."""
+    return User.objects.filter(is_active=True, roles__code__in=CASE_WRITE_ROLES).distinct()
 
 
 def may_end_allocation(user: User, allocation: Allocation) -> bool:

@@ -3,7 +3,7 @@
 from django import forms
 
 from hearth.accounts.models import Team, User
-from hearth.casework.models import CaseNote, CaseNoteKind
+from hearth.casework.models import CaseNote, CaseNoteKind, InvolvementRole
 from hearth.core.forms import GovukDateField, TimeField, local_moment
 
 
@@ -38,3 +38,20 @@ class AllocationForm(forms.Form):
             self.fields["team"].queryset = teams
         self.fields["worker"].queryset = User.objects.filter(is_active=True, memberships__isnull=False).distinct()
         self.fields["worker"].label_from_instance = lambda user: f"{user} ({user.job_title})" if user.job_title else str(user)
+
+
+class InvolvementForm(forms.Form):
+    worker = forms.ModelChoiceField(label="Who", queryset=User.objects.none(), empty_label="Select the person")
+    role = forms.ChoiceField(label="In what role", choices=[("", "Select the role")] + InvolvementRole.choices)
+    started_on = GovukDateField(label="Working with the child from", past_only=True)
+    reason = forms.CharField(label="Reason", max_length=200, required=False)
+
+    def __init__(self, *args, workers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["worker"].queryset = workers
+        self.fields["worker"].label_from_instance = lambda user: f"{user} ({user.job_title})" if user.job_title else str(user)
+
+
+class InvolvementEndForm(forms.Form):
+    ended_on = GovukDateField(label="Last day", past_only=True)
+    reason = forms.CharField(label="Why it ends", max_length=200)

@@ -43,6 +43,53 @@ class Allocation(models.Model):
         return self.ended_on is None
 
 
+class InvolvementRole(models.TextChoices):
+    """The roles in which someone works with a child beside the allocated social worker."""
+
+    IRO = "iro", "Independent reviewing officer"
+    PERSONAL_ADVISER = "personal_adviser", "Personal adviser"
+    PARENTING_ASSESSOR = "parenting_assessor", "Parenting assessor"
+    EXPLOITATION_WORKER = "exploitation_worker", "Exploitation (CATE) worker"
+    FGC_COORDINATOR = "fgc_coordinator", "Family group conference coordinator"
+    EARLY_HELP_LEAD = "early_help_lead", "Early help lead"
+    CO_WORKER = "co_worker", "Co-working social worker"
+    OTHER = "other", "Other"
+
+
+class Involvement(models.Model):
+    """Someone working with a child in a role beside the allocation (an IRO, a personal adviser), from one date to another.
+
+    A child has one allocation and any number of involvements; the access policy treats a current involvement
+    like the allocation.
+    """
+
+    child = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="involvements")
+    worker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="involvements")
+    role = models.CharField(max_length=30, choices=InvolvementRole.choices)
+    started_on = models.DateField()
+    ended_on = models.DateField(null=True, blank=True)
+    reason = models.CharField(max_length=200, blank=True)
+    end_reason = models.CharField(max_length=200, blank=True)
+    recorded_at = models.DateTimeField(default=timezone.now)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["ended_on", "-started_on", "-id"]
+        indexes = [models.Index(fields=["worker", "ended_on"]), models.Index(fields=["child", "ended_on"])]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(ended_on__isnull=True) | models.Q(ended_on__gte=models.F("started_on")),
+                                   name="involvement_ends_after_it_starts"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_role_display()}: {self.worker}"
+
+    @property
+    def is_current(self) -> bool:
+        return self.ended_on is None
+
+
 class CaseNoteKind(models.TextChoices):
     VISIT = "visit", "Visit to the child"
     STATUTORY_VISIT = "statutory_visit", "Statutory visit"

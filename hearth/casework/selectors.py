@@ -4,7 +4,7 @@ from django.db.models import QuerySet
 
 from hearth.accounts import policy
 from hearth.accounts.models import User
-from hearth.casework.models import Allocation, CaseNote
+from hearth.casework.models import Allocation, CaseNote, Involvement
 from hearth.people.models import Person
 
 
@@ -31,3 +31,19 @@ def allocations_for(child: Person) -> QuerySet[Allocation]:
 def case_notes_for(child: Person) -> QuerySet[CaseNote]:
     """A child's case notes, newest event first (call only for a child the user may see)."""
     return CaseNote.objects.filter(child=child).select_related("author").order_by("-occurred_at")
+
+
+def involvements_for(child: Person) -> QuerySet[Involvement]:
+    """A child's involvements, current first (call only for a child the user may see)."""
+    return Involvement.objects.filter(child=child).select_related("worker").order_by("ended_on", "-started_on", "-pk")
+
+
+def involvements_of(user: User) -> QuerySet[Involvement]:
+    """The children this user currently works with beside their allocated workers, whom they may see."""
+    return (Involvement.objects.filter(policy.unrestricted_or_granted(user, "child"), worker=user, ended_on__isnull=True)
+            .select_related("child").order_by("started_on", "child__last_name"))
+
+
+def involvable_workers() -> QuerySet[User]:
+    """Who may be named on an involvement, for the form's list."""
+    return policy.involvable_users().order_by("last_name", "first_name")

@@ -9,7 +9,7 @@ from django.utils import timezone
 from hearth.accounts import policy
 from hearth.accounts.audit import audit_record, save_with_history
 from hearth.accounts.models import Team, User
-from hearth.casework.models import Allocation, CaseNote, Decision
+from hearth.casework.models import Allocation, CaseNote, Decision, Involvement
 from hearth.people.models import Person
 
 
@@ -67,6 +67,53 @@ def allocation_end(*, acting_user: User, allocation: Allocation, ended_on: date,
     audit_record(actor=acting_user, verb="allocation.end", child=allocation.child,
                  summary=f"Ended the allocation to {allocation.worker or allocation.team}: {reason}")
     return allocation
+
+
+@transaction.atomic
+def involvement_start(*, acting_user: User, child: Person, worker: User, role: str, started_on: date,
+                      reason: str = "") -> Involvement:
+    """Record someone working with the child beside the allocated worker; while current, they see the child's record."""
+    policy.require(policy.may_add_involvement(acting_user, child, worker),
+                   "Only a manager of the child's team, or of the worker's team, can add someone working with the child.")
+    errors = {}
+    if not policy.may_be_involved(worker):
+        errors["worker"] = f"{worker} cannot work with a child's record"
+    if started_on > timezone.localdate():
+        errors["started_on"] = "The start date must be today or in the past"
+    if Involvement.objects.filter(child=child, worker=worker, role=role, ended_on__isnull=True).exists():
+        errors["worker"] = f"{worker} is already working with the child in this role"
+    if errors:
+        raise ValidationError(errors)
+    involvement = Involvement(child=child, worker=worker, role=role, started_on=started_on, reason=reason.strip(),
+                              recorded_by=acting_user)
+    save_with_history(involvement, acting_user=acting_user)
+    audit_record(actor=acting_user, verb="involvement.start", child=child,
+                 summary=f"{worker} working with the child as {involvement.get_role_display()}")
+    return involvement
+
+
+@transaction.atomic
+def involvement_end(*, acting_user: User, involvement: Involvement, ended_on: date, reason: str) -> Involvement:
+    """End an involvement; from then on it gives no access."""
+    policy.require(policy.may_add_involvement(acting_user, involvement.child, involvement.worker),
+                   "Only a manager of the child's team, or of the worker's team, can end an involvement.")
+    errors = {}
+    if involvement.ended_on is not None:
+        errors["ended_on"] = "This involvement has already ended"
+    elif ended_on < involvement.started_on:
+        errors["ended_on"] = "The end date must be on or after the start date"
+    elif ended_on > timezone.localdate():
+        errors["ended_on"] = "The end date must be today or in the past"
+    if not reason.strip():
+        errors["reason"] = "Enter why the involvement ends"
+    if errors:
+        raise ValidationError(errors)
+    involvement.ended_on = ended_on
+    involvement.end_reason = reason.strip()
+    save_with_history(involvement, acting_user=acting_user)
+    audit_record(actor=acting_user, verb="involvement.end", child=involvement.child,
+                 summary=f"Ended {involvement.worker}'s involvement as {involvement.get_role_display()}: {reason.strip()}")
+    return involvement
 
 
 @transaction.atomic

@@ -12,8 +12,8 @@ from django.utils import timezone
 from hearth.accounts import policy
 from hearth.accounts.models import AccessAction
 from hearth.accounts.policy import child_for
-from hearth.casework import chronology, services
-from hearth.casework.forms import AllocationForm, CaseNoteForm
+from hearth.casework import chronology, selectors, services
+from hearth.casework.forms import AllocationForm, CaseNoteForm, InvolvementEndForm, InvolvementForm
 from hearth.casework.models import CaseNote
 from hearth.casework.selectors import case_notes_for
 from hearth.core.http import add_service_errors
@@ -104,4 +104,48 @@ def allocate(request: HttpRequest, child_id: int) -> HttpResponse:
     return render(request, "people/simple_form.html", {
         "title": f"Allocate {child.full_name}", "form": form, "child": child, "button": "Allocate",
         "fields": ["team", "worker", "started_on", "reason"], "back_url": f"/children/{child.pk}/",
+    })
+
+
+def involvement_add(request: HttpRequest, child_id: int) -> HttpResponse:
+    """A manager records someone working with the child beside the allocated worker (an IRO, a personal adviser)."""
+    child = child_for(request.user, child_id, what="Add someone working with the child", write=True)
+    policy.require(policy.may_allocate_somewhere(request.user), "Only a manager of a team can add someone working with a child.")
+    form = InvolvementForm(request.POST or None, initial={"started_on": timezone.localdate()},
+                           workers=selectors.involvable_workers())
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            involvement = services.involvement_start(acting_user=request.user, child=child, worker=data["worker"],
+                                                     role=data["role"], started_on=data["started_on"],
+                                                     reason=data["reason"])
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"{involvement.worker} is working with {child.full_name} as "
+                                      f"{involvement.get_role_display().lower()}")
+            return redirect("people:child", child.pk)
+    return render(request, "people/simple_form.html", {
+        "title": f"Add someone working with {child.full_name}", "form": form, "child": child, "button": "Add",
+        "fields": ["worker", "role", "started_on", "reason"], "back_url": f"/children/{child.pk}/",
+    })
+
+
+def involvement_end(request: HttpRequest, child_id: int, involvement_id: int) -> HttpResponse:
+    """End someone's involvement with the child, with the date and the reason."""
+    child = child_for(request.user, child_id, what="End an involvement", write=True)
+    involvement = get_object_or_404(selectors.involvements_for(child), pk=involvement_id, ended_on__isnull=True)
+    form = InvolvementEndForm(request.POST or None, initial={"ended_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.involvement_end(acting_user=request.user, involvement=involvement, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"{involvement.worker}'s involvement ended")
+            return redirect("people:child", child.pk)
+    return render(request, "people/simple_form.html", {
+        "title": f"End {involvement.worker}'s involvement as {involvement.get_role_display().lower()}", "form": form,
+        "child": child, "button": "End the involvement", "fields": ["ended_on", "reason"],
+        "back_url": f"/children/{child.pk}/",
     })

@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from hearth.accounts import policy
 from hearth.accounts.models import AccessEvent
 from hearth.accounts.policy import child_for
-from hearth.casework.selectors import allocations_for, case_notes_for
+from hearth.casework.selectors import allocations_for, case_notes_for, involvements_for
 from hearth.casework.services import allocation_open_for_new_child
 from hearth.core.http import add_service_errors
 from hearth.people import selectors, services
@@ -51,6 +51,7 @@ def child(request: HttpRequest, child_id: int) -> HttpResponse:
     return render(request, "people/child.html", {
         "title": record.full_name, "child": record, "tab": "summary",
         "allocations": list(allocations_for(record)),
+        "involvements": list(involvements_for(record).filter(ended_on__isnull=True)),
         "network": selectors.family_network(request.user, record),
         "recent_notes": list(case_notes_for(record)[:5]),
     })
