@@ -599,7 +599,7 @@ def test_a_social_worker_outside_the_front_door_cannot_open_its_worklist(visitor
 def test_the_leaders_view_of_the_front_door_and_its_charts_are_accessible(visitor, council, fd_manager,
                                                                          decided_three_working_days_ago):
     page = visitor.page
-    visitor.sign_in("manager")
+    visitor.sign_in("fdmanager")
     visitor.nav("Front door performance")
     parts = page.get_by_role("navigation", name="Parts of the front door's performance")
     for part in ("Outcomes and recording", "Re-contacts", "Timeliness"):

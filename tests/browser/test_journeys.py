@@ -143,7 +143,8 @@ def test_worker_outside_the_team_is_refused_the_record_with_a_404(visitor, counc
     visitor.open(f"/children/{council.allocated.pk}/", status=404)
     expect(page.get_by_text("Amara")).to_have_count(0)
     refused = AccessEvent.objects.get(user=council.outsider, action=AccessAction.DENIED)
-    assert refused.child is None and refused.detail == f"child id {council.allocated.pk}"
+    # The refusal is recorded against the child, so it appears on their "Seen by" page.
+    assert refused.child == council.allocated and refused.detail == f"child id {council.allocated.pk}"
 
 
 def test_restricted_child_is_not_found_by_a_senior_leader(visitor, council):
