@@ -257,3 +257,27 @@ def test_pages_render_and_static_files_are_served_with_hashed_names(tmp_path):
         assert stylesheet, "the stylesheet's address has no hash"
         css = client.get(stylesheet.group(1))
         assert css.status_code == 200 and "immutable" in css["Cache-Control"]
+
+
+# --- The demo, and Gunicorn ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("debug", "expected"), [(None, "False"), ("true", "True")])
+def test_the_demo_shows_no_debug_pages_unless_debug_is_set(debug, expected):
+    env = {name: value for name, value in os.environ.items() if name != "DEBUG"}
+    if debug is not None:
+        env["DEBUG"] = debug
+    result = subprocess.run([sys.executable, "-c", "from config.settings import dev; print(dev.DEBUG)"],
+                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip() == expected, result.stderr
+
+
+@pytest.mark.parametrize(("cores", "workers"), [(2, 3), (8, 9), (32, 33)])
+def test_gunicorn_runs_a_worker_per_core_plus_one_with_four_threads(cores, workers, monkeypatch):
+    import runpy
+
+    monkeypatch.delenv("WEB_CONCURRENCY", raising=False)
+    monkeypatch.delenv("GUNICORN_THREADS", raising=False)
+    with mock.patch("multiprocessing.cpu_count", return_value=cores):
+        config = runpy.run_path(str(ROOT / "config" / "gunicorn.conf.py"))
+    assert (config["workers"], config["threads"], config["worker_class"]) == (workers, 4, "gthread")
+    assert config["bind"] == "127.0.0.1:8000"
