@@ -92,15 +92,16 @@ class StaffMember(FastHttpUser):
             with self.client.post("/accounts/sign-in", name="sign in", allow_redirects=False, catch_response=True,
                                   data={"username": self.username, "password": PLAN["password"],
                                         "csrfmiddlewaretoken": csrf_token(page.text)}) as response:
-                if response.status_code != 302:
+                if response.status_code != 302 or response.headers.get("Location", "").startswith("/accounts/"):
                     response.failure(f"sign-in as {self.username} gave {response.status_code}")
         finally:
             _signed_in()  # even a failed sign-in: the measured window must still open
 
     def page(self, path: str, name: str):
-        with self.client.get(path, name=name, catch_response=True) as response:
+        # Redirects are not followed: a signed-out user is sent to the sign-in page, which must count as failed.
+        with self.client.get(path, name=name, allow_redirects=False, catch_response=True) as response:
             if response.status_code != 200:
-                response.failure(f"{name}: status {response.status_code}")
+                response.failure(f"status {response.status_code}")
 
 
 class SocialWorker(StaffMember):
@@ -131,7 +132,7 @@ class SocialWorker(StaffMember):
     @task(1)
     def case_note(self):
         child = self.child()
-        form = self.client.get(f"/children/{child}/case-notes/new", name="case note form")
+        form = self.client.get(f"/children/{child}/case-notes/new", name="case note form", allow_redirects=False)
         yesterday = datetime.now(ZoneInfo("Europe/London")).date() - timedelta(days=1)
         with self.client.post(f"/children/{child}/case-notes/new", name="case note save", allow_redirects=False,
                               catch_response=True, data={
@@ -140,8 +141,8 @@ class SocialWorker(StaffMember):
                                   "occurred_on-year": str(yesterday.year), "occurred_time": "09:30",
                                   "title": "Phone call", "body": "Spoke to the child's school about attendance.",
                                   "child_words": "", }) as response:
-            if response.status_code != 302:
-                response.failure(f"case note save: status {response.status_code}")
+            if response.status_code != 302 or not response.headers.get("Location", "").startswith(f"/children/{child}/"):
+                response.failure(f"status {response.status_code}")
 
 
 class FrontDoorAdviser(StaffMember):

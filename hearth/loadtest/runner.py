@@ -138,7 +138,8 @@ def load_plan(*, children_each: int = 20) -> dict:
     from hearth.seed.generator import DEMO_PASSWORD
 
     caseloads: dict[str, dict] = {}
-    allocations = (Allocation.objects.filter(ended_on__isnull=True, worker__roles__code=RoleCode.SOCIAL_WORKER)
+    allocations = (Allocation.objects.filter(ended_on__isnull=True, worker__roles__code=RoleCode.SOCIAL_WORKER,
+                                             worker__is_active=True)
                    .order_by("worker__username", "child_id").values_list("worker__username", "child_id",
                                                                         "child__last_name"))
     for username, child_id, surname in allocations:
