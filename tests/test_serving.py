@@ -124,6 +124,15 @@ def test_a_role_without_access_meets_hearths_403_page(council):
     assert "You cannot do this" in response.content.decode()
 
 
+def test_a_form_sent_without_its_csrf_token_is_hearths_403_page_saying_what_to_do(council):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(council.worker)
+    response = client.post(f"/children/{council.allocated.pk}/case-notes/new", {"title": "Visit"})
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert "You cannot do this" in page and "reload the page" in page
+
+
 @override_settings(ALLOWED_HOSTS=["testserver"])
 def test_a_request_for_another_host_is_hearths_400_page(client):
     response = client.get("/accounts/sign-in", HTTP_HOST="not-hearth.example")

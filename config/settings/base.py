@@ -176,6 +176,7 @@ CONTENT_SECURITY_POLICY = {
 }
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
+CSRF_FAILURE_VIEW = "hearth.core.views.csrf_failure"  # Hearth's 403 page, saying what to do
 # A request body over 1 MB (a case note of about 500 pages) is refused with Hearth's 413 page.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
 # Rate limits (django-ratelimit), per signed-in user, counted in the default cache: finding children, and

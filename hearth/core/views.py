@@ -54,6 +54,14 @@ def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
     return render(request, "400.html", status=400)
 
 
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """A form sent without its CSRF token, or with an old one (a page left open past the session's end)."""
+    request.hearth_refused = "CsrfViewMiddleware"
+    _signed_in_or_anonymous(request)
+    return render(request, "403.html", {"exception": "The form you sent had expired. Go back, reload the page "
+                                                     "and send it again. Nothing was saved."}, status=403)
+
+
 def permission_denied(request: HttpRequest, exception: Exception) -> HttpResponse:
     """403, or 429 when someone has made more requests of a kind than its rate limit allows."""
     _signed_in_or_anonymous(request)
