@@ -11,11 +11,13 @@ REQUIREMENTS := requirements.txt requirements-dev.txt constraints.txt
 # Extra arguments, e.g. `make test PYTEST_ARGS="-k timescales"`, `make bench BENCH_ARGS="--scale demo"`.
 PYTEST_ARGS ?=
 BENCH_ARGS  ?=
+# `make loadtest LOADTEST_ARGS="--rate 100 --duration 60"`; `python -m hearth loadtest --help` lists the options.
+LOADTEST_ARGS ?=
 
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 export PIP_NO_INPUT := 1
 
-.PHONY: help install migrate seed demo browser test bench lint clean
+.PHONY: help install migrate seed demo serve browser test bench loadtest lint clean
 
 help: ## List the targets
 	@echo "Hearth: make <target>"
@@ -54,6 +56,15 @@ demo: seed ## Install, migrate, seed, then serve at http://127.0.0.1:8000
 	@echo
 	$(PYTHON) manage.py runserver 127.0.0.1:8000
 
+# Production's serving on loopback: Gunicorn (config/gunicorn.conf.py), no debug, hashed and compressed static
+# files (collected into var/static), over the demo database; plain HTTP, so config/settings/serve.py.
+serve: seed ## Serve the demo with Gunicorn and production-like settings at http://127.0.0.1:8000
+	DJANGO_SETTINGS_MODULE=config.settings.serve $(PYTHON) manage.py collectstatic --noinput --verbosity 0
+	@echo
+	@echo "Hearth (Gunicorn) is at http://127.0.0.1:8000. Stop with Ctrl+C."
+	@echo
+	DJANGO_SETTINGS_MODULE=config.settings.serve $(VENV)/bin/gunicorn -c config/gunicorn.conf.py config.wsgi
+
 browser: ## Make sure Debian's chromium is installed (browser tests drive it)
 	@bash scripts/ensure-chromium.sh
 
@@ -69,6 +80,10 @@ test: install browser ## Lint, then run the whole test suite (set DATABASE_URL f
 
 bench: install ## Measure page and query timings (pass options with BENCH_ARGS=...)
 	$(PYTHON) -m hearth bench $(BENCH_ARGS)
+
+# The PostgreSQL cluster is kept under var/bench/postgres, so the la council is seeded once (a few minutes).
+loadtest: install ## Load Gunicorn on PostgreSQL with Locust at 100 requests a second (var/bench/load.json)
+	HEARTH_PG_KEEP=var/bench/postgres scripts/with-postgres.sh $(PYTHON) -m hearth loadtest $(LOADTEST_ARGS)
 
 clean: ## Remove var/ and test artefacts (keeps .venv)
 	rm -rf var test-results .pytest_cache .ruff_cache .hypothesis

@@ -16,3 +16,7 @@ urlpatterns = [
     path("partner/", include("hearth.front_door.urls_partner")),
     path("admin/", admin.site.urls),
 ]
+
+# Hearth's own pages for a refused request: a body too large is 413 and a rate limit 429, not 400 and 403.
+handler400 = core_views.bad_request
+handler403 = core_views.permission_denied

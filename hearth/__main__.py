@@ -10,6 +10,7 @@ import os
 import sys
 
 from hearth.bench import add_bench_arguments
+from hearth.loadtest.runner import add_loadtest_arguments
 from hearth.seed import add_seed_arguments
 
 
@@ -21,6 +22,9 @@ def main(argv: list[str] | None = None) -> int:
     seed.add_argument("--database-url", default=None, help="The database to seed, e.g. sqlite:////tmp/demo.sqlite3")
     bench = commands.add_parser("bench", help="Time the pages at the la and large scales (var/bench/results.json)")
     add_bench_arguments(bench)
+    loadtest = commands.add_parser("loadtest", help="Serve the la council with Gunicorn and load it with Locust "
+                                                    "(var/bench/load.json)")
+    add_loadtest_arguments(loadtest)
     args = parser.parse_args(argv)
 
     if args.command == "bench":
@@ -28,6 +32,12 @@ def main(argv: list[str] | None = None) -> int:
 
         os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.bench")
         return benchmark.run_one_scale(args) if args.one_scale else benchmark.run(args)
+
+    if args.command == "loadtest":
+        from hearth.loadtest import runner
+
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.serve")
+        return runner.prepare() if args.prepare else runner.run(args)
 
     if args.database_url:
         os.environ["DATABASE_URL"] = args.database_url

@@ -8,6 +8,9 @@
 # creates role and database `hearth` (password `hearth`, CREATEDB so pytest-django can
 # create test_hearth), runs the command with DATABASE_URL exported, then always stops
 # the cluster and deletes the directory. Exits with the command's exit status.
+#
+# With HEARTH_PG_KEEP=DIR the cluster lives in DIR instead and is kept when the command ends,
+# so a database seeded once (the load test's `la` council) is there for the next run.
 set -euo pipefail
 
 PG_VERSION=15
@@ -51,6 +54,12 @@ fi
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/hearth-pg.XXXXXX")
 DATA=$WORK/data
+FRESH=1
+if [ -n "${HEARTH_PG_KEEP:-}" ]; then
+  mkdir -p "$HEARTH_PG_KEEP"
+  DATA=$(cd "$HEARTH_PG_KEEP" && pwd)/data
+  [ -f "$DATA/PG_VERSION" ] && FRESH=
+fi
 SOCKETS=$WORK/sockets
 LOG=$WORK/server.log
 STARTED=
@@ -72,10 +81,11 @@ trap 'exit 143' TERM
 mkdir -p "$SOCKETS"
 if [ "$(id -u)" -eq 0 ]; then
   chown -R postgres: "$WORK"
+  if [ -n "${HEARTH_PG_KEEP:-}" ]; then chown postgres: "$HEARTH_PG_KEEP"; fi
 fi
 chmod 700 "$WORK"
 
-as_pg "$PG_BIN/initdb" -D "$DATA" -U postgres --auth-local=trust --auth-host=scram-sha-256 \
+[ -z "$FRESH" ] || as_pg "$PG_BIN/initdb" -D "$DATA" -U postgres --auth-local=trust --auth-host=scram-sha-256 \
   --encoding=UTF8 --no-locale >"$WORK/initdb.log" 2>&1 \
   || { cat "$WORK/initdb.log" >&2; say "initdb failed"; exit 1; }
 
@@ -107,7 +117,7 @@ if [ -z "$PORT" ]; then
   exit 1
 fi
 
-as_pg "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h "$SOCKETS" -p "$PORT" -U postgres -d postgres \
+[ -z "$FRESH" ] || as_pg "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h "$SOCKETS" -p "$PORT" -U postgres -d postgres \
   -c "CREATE ROLE hearth LOGIN PASSWORD 'hearth' CREATEDB" \
   -c "CREATE DATABASE hearth OWNER hearth" >/dev/null
 

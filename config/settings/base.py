@@ -40,7 +40,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "hearth.core.middleware.RequestLogMiddleware",  # outermost: times everything, sees the final status
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -153,9 +155,43 @@ WHITENOISE_USE_FINDERS = True  # serve straight from hearth/static without colle
 # --- Names shown on pages.
 HEARTH_COUNCIL_NAME = env("HEARTH_COUNCIL_NAME", "Wrekinshire Council")
 
+# --- Serving: headers, limits and logs (docs/adr/0007-production-serving.md).
+# The Content Security Policy, in every environment, so the browser tests prove the pages work under it. The
+# one inline script is GOV.UK Frontend's template's, which marks <body> as having JavaScript before anything
+# paints; it is allowed by its hash (tests/test_serving.py checks the hash against the template).
+GOVUK_TEMPLATE_SCRIPT_HASH = "'sha256-GUQ5ad8JK5KmEWmROf3LZd9ge94daqNvd8xy9YS1iDw='"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", GOVUK_TEMPLATE_SCRIPT_HASH],
+        "style-src": ["'self'"],
+        "img-src": ["'self'"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+X_FRAME_OPTIONS = "DENY"
+SECURE_REFERRER_POLICY = "same-origin"
+CSRF_FAILURE_VIEW = "hearth.core.views.csrf_failure"  # Hearth's 403 page, saying what to do
+# A request body over 1 MB (a case note of about 500 pages) is refused with Hearth's 413 page.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+# Rate limits (django-ratelimit), per signed-in user, counted in the default cache: finding children, and
+# partners' online referrals. Several web processes need a cache they share (production.py uses memcached).
+HEARTH_RATE_CHILD_SEARCH = env("HEARTH_RATE_CHILD_SEARCH", "30/m")
+HEARTH_RATE_PARTNER_REFERRAL = env("HEARTH_RATE_PARTNER_REFERRAL", "20/h")
+RATELIMIT_USE_CACHE = "default"
+# One JSON line per request (hearth.core.middleware) and per log record; a refused request (4xx) logs only
+# its request line, never Django's traceback.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"json": {"()": "hearth.core.logs.JsonFormatter"}},
+    "filters": {"refusals": {"()": "hearth.core.logs.DropRefusals"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json", "filters": ["refusals"]}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
+    "loggers": {"hearth.requests": {"level": env("HEARTH_REQUEST_LOG_LEVEL", "INFO")}},
 }

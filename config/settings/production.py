@@ -1,18 +1,39 @@
 """Production: secrets from the environment, HTTPS only, the second factor required."""
 
 from config.settings.base import *  # noqa: F403
+from config.settings.base import INSTALLED_APPS
 from config.settings.environment import env
 
 SECRET_KEY = env("SECRET_KEY")
 DEBUG = False
 HEARTH_REQUIRE_SECOND_FACTOR = True
-STATIC_ROOT = VAR_DIR / "static"  # collectstatic writes here; whitenoise serves it
-SECURE_SSL_REDIRECT = True
-SESSION_COOKIE_SECURE = True
-CSRF_COOKIE_SECURE = True
-SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+STATIC_ROOT = VAR_DIR / "static"  # collectstatic writes here; whitenoise serves it  # noqa: F405
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Hashed names (cached for a year by browsers) and gzip/Brotli copies, made once by collectstatic.
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+WHITENOISE_USE_FINDERS = False  # serve only what collectstatic wrote
+
+# --- HTTPS only, behind a reverse proxy that terminates TLS and says so in X-Forwarded-Proto.
+SECURE_SSL_REDIRECT = True
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True
+CSRF_TRUSTED_ORIGINS = [f"https://{host}" for host in ALLOWED_HOSTS if not host.startswith(".")]  # noqa: F405
+
+# --- Rate limits are counted in memcached, which every web process shares; django_ratelimit's checks
+# refuse a cache that is not shared or cannot count atomically.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.memcached.PyMemcacheCache",
+        "LOCATION": env("MEMCACHED_LOCATION", "127.0.0.1:11211"),
+        "KEY_PREFIX": "hearth",
+    },
+}
+INSTALLED_APPS = [*INSTALLED_APPS, "django_ratelimit"]

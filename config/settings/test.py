@@ -9,3 +9,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 AXES_ENABLED = True
+# Rate limits high enough that no test meets one by accident; the tests of the limits set their own.
+HEARTH_RATE_CHILD_SEARCH = "10000/m"
+HEARTH_RATE_PARTNER_REFERRAL = "10000/m"

@@ -12,6 +12,7 @@ from hearth.accounts.policy import child_for
 from hearth.casework.selectors import allocations_for, case_notes_for, involvements_for
 from hearth.casework.services import allocation_open_for_new_child
 from hearth.core.http import add_service_errors
+from hearth.core.ratelimits import child_search_limit
 from hearth.people import selectors, services
 from hearth.people.forms import (
     AddressForm,
@@ -28,6 +29,7 @@ def _require_case_role(request: HttpRequest) -> None:
     policy.require(policy.works_with_cases(request.user), "Your role does not give access to children's records.")
 
 
+@child_search_limit
 def search(request: HttpRequest) -> HttpResponse:
     """Find a child among the records the user may see."""
     _require_case_role(request)

@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from hearth.accounts import policy
 from hearth.core.http import add_service_errors
+from hearth.core.ratelimits import partner_referral_limit
 from hearth.front_door import selectors, services
 from hearth.front_door.forms_partner import PartnerReferralForm, source_for_agency
 from hearth.front_door.models import Contact, RiskIndicator
@@ -44,6 +45,7 @@ def submissions(request: HttpRequest) -> HttpResponse:
     })
 
 
+@partner_referral_limit
 def new(request: HttpRequest) -> HttpResponse:
     """The online referral form: consent first, and when to call instead."""
     _require_partner(request)
