@@ -35,13 +35,17 @@ def main(argv: list[str] | None = None) -> int:
     import django
 
     django.setup()
-    from hearth.seed.generator import run_seed
+    from hearth.seed.generator import SeedRefused, run_seed
 
     def write(line: str) -> None:
         sys.stdout.write(line + "\n")
         sys.stdout.flush()
 
-    run_seed(scale=args.scale, years=args.years, seed=args.seed, today=args.today, force=args.force, write=write)
+    try:
+        run_seed(scale=args.scale, years=args.years, seed=args.seed, today=args.today, force=args.force, write=write)
+    except SeedRefused as refused:
+        sys.stderr.write(f"{refused}\n")
+        return 2
     return 0
 
 

@@ -6,6 +6,7 @@ from config.settings.environment import env
 SECRET_KEY = env("SECRET_KEY")
 DEBUG = False
 HEARTH_REQUIRE_SECOND_FACTOR = True
+HEARTH_SEED_ALLOWED = False  # the synthetic council never goes near a real one (hearth.seed.generator)
 STATIC_ROOT = VAR_DIR / "static"  # collectstatic writes here; whitenoise serves it
 SECURE_SSL_REDIRECT = True
 SESSION_COOKIE_SECURE = True
