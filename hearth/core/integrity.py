@@ -27,6 +27,10 @@ def _tables(cursor, vendor: str) -> list[str]:
     return sorted(name for (name,) in cursor.fetchall())
 
 
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
 def _value(value):
     return bytes(value) if isinstance(value, memoryview) else value
 
@@ -34,12 +38,11 @@ def _value(value):
 def snapshot(dbapi_connection, vendor: str | None = None) -> dict[str, TableSnapshot]:
     """Each table's row count and a SHA-256 of its rows (in no particular order: the rows are sorted by their digests)."""
     vendor = vendor or ("sqlite" if isinstance(dbapi_connection, sqlite3.Connection) else "postgresql")
-    quote = (lambda name: '"' + name.replace('"', '""') + '"')
     cursor = dbapi_connection.cursor()
     try:
         result = {}
         for table in _tables(cursor, vendor):
-            cursor.execute(f"SELECT * FROM {quote(table)}")  # noqa: S608 - names from the catalogue
+            cursor.execute(f"SELECT * FROM {_quote(table)}")  # names from the catalogue
             digests = sorted(
                 hashlib.sha256(repr(tuple(_value(v) for v in row)).encode()).hexdigest() for row in cursor.fetchall()
             )
