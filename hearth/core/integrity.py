@@ -9,6 +9,7 @@ database restored beside the live one.
 import hashlib
 import sqlite3
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from django.db import connections
 
@@ -32,13 +33,23 @@ def _quote(name: str) -> str:
 
 
 def _value(value):
-    return bytes(value) if isinstance(value, memoryview) else value
+    """A value as it compares across connections: bytes for a memoryview, an aware time in UTC (not the session's zone)."""
+    if isinstance(value, memoryview):
+        return bytes(value)
+    if isinstance(value, datetime) and value.tzinfo is not None:
+        return value.astimezone(UTC)
+    return value
 
 
 def snapshot(dbapi_connection, vendor: str | None = None) -> dict[str, TableSnapshot]:
     """Each table's row count and a SHA-256 of its rows (in no particular order: the rows are sorted by their digests)."""
     vendor = vendor or ("sqlite" if isinstance(dbapi_connection, sqlite3.Connection) else "postgresql")
     cursor = dbapi_connection.cursor()
+    if vendor == "postgresql":
+        from psycopg.types.string import TextLoader
+
+        for kind in ("json", "jsonb", "inet", "cidr"):  # as their text, as Django reads them, on any connection
+            cursor.adapters.register_loader(kind, TextLoader)
     try:
         result = {}
         for table in _tables(cursor, vendor):
