@@ -247,7 +247,8 @@ def refusal(*, force: bool) -> str | None:
         return (f"Refusing to empty this database: it holds {held} added since the seed made it. "
                 "Seed a new database instead (--database-url).")
     return (f"Refusing to seed: this database holds {held} that the seed did not make "
-            "(it has no record of a seed run). Seed a new, empty database instead (--database-url).")
+            "(it has no record of a seed run). Seed a new, empty database instead (--database-url), "
+            "or delete a demo database made before the seed recorded its runs.")
 
 
 @dataclass
