@@ -8,6 +8,7 @@ SECRET_KEY = env("SECRET_KEY")
 DEBUG = False
 HEARTH_REQUIRE_SECOND_FACTOR = True
 STATIC_ROOT = VAR_DIR / "static"  # collectstatic writes here; whitenoise serves it  # noqa: F405
+HEARTH_SEED_ALLOWED = False  # the synthetic council never goes near a real one (hearth.seed.generator)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     # Hashed names (cached for a year by browsers) and gzip/Brotli copies, made once by collectstatic.

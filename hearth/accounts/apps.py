@@ -1,7 +1,24 @@
 from django.apps import AppConfig
+from django.db.backends.signals import connection_created
+from django.db.models.signals import post_migrate
+
+
+def _reinstall_chain_triggers(sender, using="default", **kwargs) -> None:
+    from django.db import connections
+
+    from hearth.accounts import chain
+
+    chain.install_triggers(connections[using])
 
 
 class AccountsConfig(AppConfig):
     name = "hearth.accounts"
     label = "accounts"
     verbose_name = "Accounts, teams and access"
+
+    def ready(self) -> None:
+        from hearth.accounts import chain
+
+        connection_created.connect(chain.register_sqlite_functions, dispatch_uid="hearth-chain-sqlite-functions")
+        # SQLite drops a table's triggers when a migration rebuilds it: put the log's back after every migrate.
+        post_migrate.connect(_reinstall_chain_triggers, sender=self, dispatch_uid="hearth-chain-triggers")

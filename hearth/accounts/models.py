@@ -122,6 +122,45 @@ class BreakGlassAccess(models.Model):
         return f"Emergency access by {self.user} at {self.opened_at:%d/%m/%Y %H:%M}"
 
 
+class AppendOnlyError(Exception):
+    """The access and audit logs are only ever added to."""
+
+
+class AppendOnlyQuerySet(models.QuerySet):
+    """Rows may be added (`create`, `bulk_create`) and read; never changed or deleted."""
+
+    def _refuse(self, *args, **kwargs):
+        raise AppendOnlyError(f"{self.model._meta.verbose_name_plural} are append-only: rows cannot be changed or deleted")
+
+    update = delete = _update = _raw_delete = bulk_update = update_or_create = _refuse
+
+
+AppendOnlyManager = models.Manager.from_queryset(AppendOnlyQuerySet)
+
+
+class AppendOnly(models.Model):
+    """A log row: saved once, then never changed. The database chains and guards it too (hearth.accounts.chain)."""
+
+    chain_position = models.BigIntegerField(null=True, unique=True, editable=False,
+                                            help_text="The row's place in its table's hash chain, set by the database.")
+    chain_hash = models.CharField(max_length=64, blank=True, default="", editable=False,
+                                  help_text="SHA-256 of the previous row's hash and this row, set by the database.")
+
+    objects = AppendOnlyManager()
+
+    class Meta:
+        abstract = True
+        base_manager_name = "objects"
+
+    def save(self, *, force_insert=False, force_update=False, using=None, update_fields=None):
+        if not self._state.adding or force_update or update_fields is not None:
+            raise AppendOnlyError(f"{self._meta.verbose_name} {self.pk} is append-only: it cannot be changed")
+        super().save(force_insert=True, using=using)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError(f"{self._meta.verbose_name} {self.pk} is append-only: it cannot be deleted")
+
+
 class AccessAction(models.TextChoices):
     VIEW = "view", "Viewed"
     SEARCH = "search", "Searched"
@@ -131,7 +170,7 @@ class AccessAction(models.TextChoices):
     BREAK_GLASS = "break_glass", "Broke glass"
 
 
-class AccessEvent(models.Model):
+class AccessEvent(AppendOnly):
     """One read of a child's record, one search or one export: who, what, when and why.
 
     Kept apart from the change history, as reads are far more numerous than writes and
@@ -148,7 +187,7 @@ class AccessEvent(models.Model):
     detail = models.TextField(blank=True, help_text="The search terms, or the reason given.")
     result_count = models.PositiveIntegerField(null=True, blank=True)
 
-    class Meta:
+    class Meta(AppendOnly.Meta):
         ordering = ["-at"]
         indexes = [models.Index(fields=["child", "-at"]), models.Index(fields=["user", "-at"])]
 
@@ -156,7 +195,7 @@ class AccessEvent(models.Model):
         return f"{self.get_action_display()} by {self.user_id} at {self.at:%d/%m/%Y %H:%M}"
 
 
-class AuditEvent(models.Model):
+class AuditEvent(AppendOnly):
     """A domain event written in the same transaction as the change it records."""
 
     at = models.DateTimeField(default=timezone.now)
@@ -168,7 +207,7 @@ class AuditEvent(models.Model):
     summary = models.CharField(max_length=300)
     detail = models.JSONField(default=dict, blank=True)
 
-    class Meta:
+    class Meta(AppendOnly.Meta):
         ordering = ["-at"]
         indexes = [models.Index(fields=["child", "-at"]), models.Index(fields=["verb", "-at"])]
 

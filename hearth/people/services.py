@@ -108,6 +108,16 @@ def relationship_add(*, acting_user: User, child: Person, relationship: Relation
 
 
 @transaction.atomic
+def relative_add(*, acting_user: User, child: Person, adult: Person, relationship: Relationship) -> Relationship:
+    """Create an adult's record and add them to the child's family network: both, or neither."""
+    adult.kind = PersonKind.ADULT
+    person_create(acting_user=acting_user, person=adult)
+    relationship.person = adult
+    relationship.relative = child
+    return relationship_add(acting_user=acting_user, child=child, relationship=relationship)
+
+
+@transaction.atomic
 def warning_add(*, acting_user: User, person: Person, warning: WarningNote) -> WarningNote:
     """Add a warning to the top of a record."""
     _require_case_writer(acting_user)

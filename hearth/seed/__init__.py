@@ -2,7 +2,8 @@
 
 Everything here is invented: the names are common names drawn together at random, the
 NHS numbers are in the 999 range the NHS keeps for testing, the places are made up.
-`generator.seed_council` builds it; `python -m hearth seed` and `manage.py seed` call it.
+`generator.run_seed` builds it, only into a database it made or an empty one, never under
+production settings; `python -m hearth seed` and `manage.py seed` call it.
 This module imports nothing from Django's models, so the command line can describe its
 arguments before Django is set up.
 """
@@ -25,4 +26,4 @@ def add_seed_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--today", type=date.fromisoformat, default=None,
                         help="The date the history runs up to, as YYYY-MM-DD (default: today)")
     parser.add_argument("--force", action="store_true",
-                        help="Empty the whole database and seed again, even if a council is already there")
+                        help="Empty a database the seed made and seed it again (refused if anyone has added records to it)")

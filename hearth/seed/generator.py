@@ -58,6 +58,15 @@ are moved past the explicit keys at the end. The consequences, by design:
 - there are no audit events for the seeding itself;
 - identifiers are valid by construction (the tests check them with the validators).
 
+Where it may run
+----------------
+Only into a database it made, or one with no users, people or contacts: in the same
+transaction as the rows it writes a `core.SeedRun` (scale, seed, date and the last key of
+each kind it wrote), and a database without one that holds any of those was not made by it.
+`--force` empties only a database the seed made and nobody has added to since. Production
+settings (`HEARTH_SEED_ALLOWED = False`) refuse it outright. So the seed never empties a
+council's records nor gives a real account the demo password.
+
 Everything is derived from one `random.Random(seed)` and the `today` anchor, so the
 same seed and date give the same council, row for row.
 """
@@ -87,6 +96,8 @@ from django.utils import timezone
 from hearth.accounts.models import AccessGrant, Membership, Role, ServiceArea, Team, User
 from hearth.accounts.roles import ROLE_DESCRIPTIONS, RoleCode
 from hearth.casework.models import Allocation, CaseNote, CaseNoteKind, Decision
+from hearth.core.models import SeedRun
+from hearth.front_door.models import Contact
 from hearth.people.identifiers import upn_check_letter
 from hearth.people.models import (
     Address,
@@ -194,9 +205,51 @@ def demo_logins() -> list[tuple[str, str, str]]:
     return [(username, RoleCode(role).label, team or "(no team)") for username, role, team in DEMO_USERS]
 
 
+class SeedRefused(Exception):
+    """The seed will not run here; the message says why in one line."""
+
+
 def council_is_seeded() -> bool:
-    """Whether this database already holds the synthetic council (its demo users exist)."""
-    return User.objects.filter(username__in=DEMO_USERNAMES).exists()
+    """Whether the seed made this database (it leaves a SeedRun row in the same transaction)."""
+    return SeedRun.objects.exists()
+
+
+def _records_not_made_by_the_seed() -> dict[str, int]:
+    """Users, people and contacts the seed did not write: every one, if it never ran here; otherwise those added since."""
+    run = SeedRun.objects.order_by("-pk").first()
+    last = (run.last_user_id, run.last_person_id, run.last_contact_id) if run else (0, 0, 0)
+    found = {
+        "users": User.objects.filter(pk__gt=last[0]).count(),
+        "people": Person.objects.filter(pk__gt=last[1]).count(),
+        "contacts": Contact.objects.filter(pk__gt=last[2]).count(),
+    }
+    return {kind: count for kind, count in found.items() if count}
+
+
+def _production_refusal() -> str | None:
+    if getattr(settings, "HEARTH_SEED_ALLOWED", True):
+        return None
+    return (f"Refusing to seed: {settings.SETTINGS_MODULE} is a production configuration, "
+            "and the synthetic council never goes into a real council's database.")
+
+
+def refusal(*, force: bool) -> str | None:
+    """Why the seed must not run against this database under these settings, or None if it may."""
+    if reason := _production_refusal():
+        return reason
+    seeded = council_is_seeded()
+    if seeded and not force:
+        return None  # reused as it is: nothing is written
+    foreign = _records_not_made_by_the_seed()
+    if not foreign:
+        return None
+    held = ", ".join(f"{count:,} {kind}" for kind, count in foreign.items())
+    if seeded:
+        return (f"Refusing to empty this database: it holds {held} added since the seed made it. "
+                "Seed a new database instead (--database-url).")
+    return (f"Refusing to seed: this database holds {held} that the seed did not make "
+            "(it has no record of a seed run). Seed a new, empty database instead (--database-url), "
+            "or delete a demo database made before the seed recorded its runs.")
 
 
 @dataclass
@@ -210,11 +263,15 @@ def run_seed(*, scale: str = "demo", years: int | None = None, seed: int = 1, to
              force: bool = False, migrate: bool = True, write: Callable[[str], None] = lambda line: None,
              ) -> SeedResult:
     """Migrate if needed, then seed the council unless one is already there (or `force`)."""
+    if reason := _production_refusal():  # before anything is migrated or read
+        raise SeedRefused(reason)
     if migrate:
         executor = MigrationExecutor(connection)
         if executor.migration_plan(executor.loader.graph.leaf_nodes()):
             write("Applying migrations...")
             call_command("migrate", verbosity=0, interactive=False)
+    if reason := refusal(force=force):
+        raise SeedRefused(reason)
     if council_is_seeded() and not force:
         write(f"{names.COUNCIL_NAME} is already seeded in this database: reusing it (--force to replace it).")
         return SeedResult(reused=True)
@@ -227,10 +284,10 @@ def run_seed(*, scale: str = "demo", years: int | None = None, seed: int = 1, to
                 cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
         call_command("flush", verbosity=0, interactive=False)
         ContentType.objects.clear_cache()
-    return seed_council(scale=scale, years=years, seed=seed, today=today, write=write)
+    return _seed_council(scale=scale, years=years, seed=seed, today=today, write=write)
 
 
-def seed_council(*, scale: str = "demo", years: int | None = None, seed: int = 1, today: date | None = None,
+def _seed_council(*, scale: str = "demo", years: int | None = None, seed: int = 1, today: date | None = None,
                  write: Callable[[str], None] = lambda line: None) -> SeedResult:
     """Generate the council into the database, in one transaction, and report what was written."""
     plan = SCALES[scale]
@@ -242,6 +299,12 @@ def seed_council(*, scale: str = "demo", years: int | None = None, seed: int = 1
         builder = _CouncilBuilder(plan, years=years, seed=seed, today=today, write=write, started=started)
         builder.build()
         _reset_sequences()
+        SeedRun.objects.create(
+            scale=scale, years=years, seed=seed, today=today,
+            last_user_id=User.objects.aggregate(last=models.Max("pk"))["last"] or 0,
+            last_person_id=Person.objects.aggregate(last=models.Max("pk"))["last"] or 0,
+            last_contact_id=Contact.objects.aggregate(last=models.Max("pk"))["last"] or 0,
+        )
     # Fresh statistics, so the query planner knows the new tables' sizes (SQLite has none until asked); on
     # PostgreSQL the visibility map too, which index-only scans need, unless a caller's transaction forbids VACUUM.
     with connection.cursor() as cursor:

@@ -1,6 +1,6 @@
 """`manage.py seed`: generate the synthetic council, Wrekinshire (see hearth.seed.generator)."""
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from hearth.seed import add_seed_arguments
 
@@ -12,7 +12,10 @@ class Command(BaseCommand):
         add_seed_arguments(parser)
 
     def handle(self, *args, **options):
-        from hearth.seed.generator import run_seed
+        from hearth.seed.generator import SeedRefused, run_seed
 
-        run_seed(scale=options["scale"], years=options["years"], seed=options["seed"], today=options["today"],
-                 force=options["force"], write=self.stdout.write)
+        try:
+            run_seed(scale=options["scale"], years=options["years"], seed=options["seed"], today=options["today"],
+                     force=options["force"], write=self.stdout.write)
+        except SeedRefused as refused:
+            raise CommandError(str(refused), returncode=2) from None
