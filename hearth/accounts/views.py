@@ -14,7 +14,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from hearth.accounts import services
 from hearth.accounts.forms import BreakGlassForm, BreakGlassReviewForm, SignInForm, TokenForm
 from hearth.accounts.models import BreakGlassAccess
-from hearth.core.http import add_service_errors
+from hearth.core.http import add_service_errors, safe_next
 
 
 class SignInView(auth_views.LoginView):
@@ -51,7 +51,7 @@ def two_factor(request: HttpRequest) -> HttpResponse:
                 device.confirmed = True
                 device.save(update_fields=["confirmed"])
             otp_login(request, device)
-            return redirect(request.GET.get("next") or "home")
+            return redirect(safe_next(request, request.GET.get("next"), "home"))
         form.add_error("token", "The code is not right or has expired: enter the code your app shows now")
     context = {"title": "Set up two-factor sign-in" if setting_up else "Enter your code", "form": form,
                "setting_up": setting_up}
