@@ -6,6 +6,9 @@ from django.http import HttpRequest
 from django.shortcuts import resolve_url
 from django.utils.http import url_has_allowed_host_and_scheme
 
+# The largest id a database column holds (a signed 64-bit integer): a longer number is no record's id.
+LARGEST_ID = 2**63 - 1
+
 
 def add_service_errors(form: Form, error: ValidationError) -> None:
     """Put a service's validation errors beside the fields they concern, so nothing typed is lost."""
@@ -27,3 +30,15 @@ def safe_next(request: HttpRequest, target: str | None, fallback: str) -> str:
         return target
     return resolve_url(fallback)
 
+
+def parse_id(value: object) -> int | None:
+    """A record id typed or sent in a form or query: ASCII digits within a database id's range, else None.
+
+    `str.isdigit` accepts "²" and other digits `int` refuses, and `int` accepts "٣" and " 3", so neither
+    alone says whether a value is an id.
+    """
+    text = str(value) if value is not None else ""
+    if not (text.isascii() and text.isdecimal()):
+        return None
+    number = int(text)
+    return number if 0 < number <= LARGEST_ID else None
