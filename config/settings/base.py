@@ -5,7 +5,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from config.settings.environment import env, env_bool, env_list
+from config.settings.environment import env, env_bool, env_int, env_list
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -118,11 +118,19 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-# Lock an account after five failed sign-ins in a row, for 30 minutes.
+# Lock an account after five failed sign-ins in a row from one address, for 30 minutes: someone elsewhere
+# cannot lock a worker out by typing their username. One address is also stopped after
+# HEARTH_ADDRESS_FAILURE_LIMIT failures across every username (one password tried on many accounts); the
+# council's offices may share one address, so it is well above a day's mistyping (hearth/accounts/lockout.py).
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 0.5
-AXES_LOCKOUT_PARAMETERS = ["username"]
-SILENCED_SYSTEM_CHECKS = ["axes.W006"]  # lockout by account, not address: the council shares one NAT address
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "hearth.accounts.lockout.SignInLockout"
+HEARTH_ADDRESS_FAILURE_LIMIT = env_int("HEARTH_ADDRESS_FAILURE_LIMIT", 50)
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # the locked page can then say when the lock ends
+# Behind reverse proxies, the client's address is read from X-Forwarded-For (README, "Behind a proxy").
+AXES_CLIENT_IP_CALLABLE = "hearth.accounts.lockout.client_address"
+HEARTH_PROXY_COUNT = env_int("HEARTH_PROXY_COUNT", 0)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "hearth.accounts.views.locked_out"
 AXES_VERBOSE = False
@@ -130,12 +138,14 @@ AXES_VERBOSE = False
 HEARTH_REQUIRE_SECOND_FACTOR = env_bool("HEARTH_REQUIRE_SECOND_FACTOR", True)
 OTP_TOTP_ISSUER = "Hearth"
 
-# --- Sessions end after 30 minutes without a request, and when the browser closes.
-# Signed-cookie sessions: no session query on any page (each request refreshes the cookie,
-# which a database session would have to write). Signed, not encrypted, so they hold only
-# ids; a disabled account is signed out on its next request, as the user is re-read each time.
-SESSION_ENGINE = "django.contrib.sessions.backends.signed_cookies"
+# --- Sessions end after 30 minutes without a request, when the browser closes, 12 hours after
+# sign-in, and everywhere at once when the user signs out. They are kept on the server (a copied
+# signed cookie would outlive signing out): the contents in the per-process cache (CACHES' default,
+# local memory), and one UPDATE per request that checks the session still stands in the database and
+# slides its expiry on (hearth/accounts/sessions.py says why cached_db alone is not enough).
+SESSION_ENGINE = "hearth.accounts.sessions"
 SESSION_COOKIE_AGE = 30 * 60
+HEARTH_SESSION_MAX_AGE = 12 * 60 * 60
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True

@@ -22,3 +22,9 @@ class AccountsConfig(AppConfig):
         connection_created.connect(chain.register_sqlite_functions, dispatch_uid="hearth-chain-sqlite-functions")
         # SQLite drops a table's triggers when a migration rebuilds it: put the log's back after every migrate.
         post_migrate.connect(_reinstall_chain_triggers, sender=self, dispatch_uid="hearth-chain-triggers")
+
+        from django.contrib.auth.signals import user_logged_in
+
+        from hearth.accounts.sessions import note_sign_in
+
+        user_logged_in.connect(note_sign_in, dispatch_uid="hearth.accounts.sessions.note_sign_in")

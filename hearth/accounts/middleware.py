@@ -4,6 +4,7 @@ from django.conf import settings
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.http import urlencode
 
 from hearth.accounts import policy
 
@@ -19,7 +20,7 @@ class LoginRequiredMiddleware:
 
     def __call__(self, request):
         if not request.user.is_authenticated and not request.path.startswith(OPEN_PATHS):
-            return redirect(f"{reverse('accounts:login')}?next={request.path}")
+            return redirect(f"{reverse('accounts:login')}?{urlencode({'next': request.get_full_path()})}")
         return self.get_response(request)
 
 
@@ -37,7 +38,9 @@ class RequireSecondFactorMiddleware:
             and not user.is_verified()
             and not request.path.startswith(OPEN_PATHS + SECOND_FACTOR_PATHS)
         ):
-            return redirect(reverse("accounts:two_factor"))
+            # The page asked for goes along, so that the code leads on to it (the two-factor page checks it is ours).
+            wanted = f"?{urlencode({'next': request.get_full_path()})}" if request.method == "GET" else ""
+            return redirect(reverse("accounts:two_factor") + wanted)
         return self.get_response(request)
 
 

@@ -3,18 +3,20 @@
 import base64
 
 import segno
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from hearth.accounts import policy, services
+from hearth.accounts import lockout, policy, services
 from hearth.accounts.forms import BreakGlassForm, BreakGlassReviewForm, SignInForm, TokenForm
 from hearth.accounts.models import BreakGlassAccess
-from hearth.core.http import add_service_errors
+from hearth.core.http import add_service_errors, safe_next
 
 
 class SignInView(auth_views.LoginView):
@@ -24,9 +26,16 @@ class SignInView(auth_views.LoginView):
     extra_context = {"title": "Sign in"}
 
 
-def locked_out(request: HttpRequest, credentials: dict | None = None, *args, **kwargs) -> HttpResponse:
-    """Shown by the lockout after repeated failed sign-ins."""
-    return render(request, "accounts/locked.html", {"title": "Your account is locked"}, status=403)
+def locked_out(request: HttpRequest, original_response: HttpResponse | None = None,
+               credentials: dict | None = None) -> HttpResponse:
+    """Shown by the lockout after repeated failed sign-ins: what is locked, until when, and what to do."""
+    lock = lockout.lockout_for(request, credentials) if hasattr(request, "axes_ip_address") else None
+    context = {"title": "Signing in from your network is paused" if lock and lock.what == lockout.ADDRESS
+               else "Your account is locked", "lock": lock, "minutes": int(settings.AXES_COOLOFF_TIME * 60)}
+    if lock:
+        until = timezone.localtime(lock.until)
+        context["until"] = f"{until:%H:%M}" if until.date() == timezone.localdate() else f"{until:%H:%M on %d/%m/%Y}"
+    return render(request, "accounts/locked.html", context, status=403)
 
 
 def sign_out(request: HttpRequest) -> HttpResponse:
@@ -51,7 +60,7 @@ def two_factor(request: HttpRequest) -> HttpResponse:
                 device.confirmed = True
                 device.save(update_fields=["confirmed"])
             otp_login(request, device)
-            return redirect(request.GET.get("next") or "home")
+            return redirect(safe_next(request, request.GET.get("next"), "home"))
         form.add_error("token", "The code is not right or has expired: enter the code your app shows now")
     context = {"title": "Set up two-factor sign-in" if setting_up else "Enter your code", "form": form,
                "setting_up": setting_up}

@@ -1,7 +1,5 @@
 """Pages for a child's chronology, case notes and allocation."""
 
-import csv
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -16,6 +14,7 @@ from hearth.casework import chronology, selectors, services
 from hearth.casework.forms import AllocationForm, CaseNoteForm, InvolvementEndForm, InvolvementForm
 from hearth.casework.models import CaseNote
 from hearth.casework.selectors import case_notes_for
+from hearth.core.exports import csv_writer
 from hearth.core.http import add_service_errors
 from hearth.timescales import clocks
 from hearth.timescales.selectors import council_calendar
@@ -42,7 +41,7 @@ def chronology_export(request: HttpRequest, child_id: int) -> HttpResponse:
     child = child_for(request.user, child_id, what="Chronology export (CSV)", action=AccessAction.EXPORT)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="chronology-{child.la_child_id}.csv"'
-    writer = csv.writer(response)
+    writer = csv_writer(response)
     writer.writerow(["When", "Kind", "What", "Summary", "By"])
     for entry in chronology.chronology_for(child):
         writer.writerow([timezone.localtime(entry.occurred_at).strftime("%d/%m/%Y %H:%M"),

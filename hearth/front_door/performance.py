@@ -279,10 +279,11 @@ class Cell:
     query: dict[str, str] | None = None
 
     @property
-    def csv(self) -> str:
+    def csv(self) -> int | float | str:
+        """A figure as a number (a spreadsheet keeps it a number, even a negative one), a label as its text."""
         if isinstance(self.value, float):
-            return f"{self.value:.1f}"
-        return str(self.value) if self.value is not None else self.text
+            return round(self.value, 1)
+        return self.value if self.value is not None else self.text
 
 
 @dataclass

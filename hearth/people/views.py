@@ -1,5 +1,7 @@
 """Pages for finding a child, reading their record, and keeping their details."""
 
+import itertools
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -23,6 +25,8 @@ from hearth.people.forms import (
     WarningForm,
 )
 from hearth.people.models import Person, PersonKind, Relationship
+
+HISTORY_SHOWN = 100
 
 
 def _require_case_role(request: HttpRequest) -> None:
@@ -187,8 +191,12 @@ def history(request: HttpRequest, child_id: int) -> HttpResponse:
     """Every change to the child's details, with who made it and when."""
     record = child_for(request.user, child_id, what="Change history")
     changes = []
-    versions = list(record.history.select_related("history_user").order_by("-history_date")[:100])
-    for newer, older in zip(versions, versions[1:] + [None], strict=True):
+    # One version more than is shown, so the oldest shown is compared with the one before it. A record loaded
+    # in bulk (the seed, an import) has no versions at all: its page says so.
+    versions = list(record.history.select_related("history_user").order_by("-history_date")[:HISTORY_SHOWN + 1])
+    for newer, older in itertools.pairwise([*versions, None]):
+        if len(changes) == HISTORY_SHOWN:
+            break
         if older is None:
             changes.append((newer, [("Record created", "", "")]))
         else:

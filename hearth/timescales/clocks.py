@@ -79,6 +79,13 @@ class Rag(enum.StrEnum):
     RED = "red"
 
 
+_UNIT_WORDS = {
+    Unit.WORKING_DAYS: ("working day", "working days"),
+    Unit.CALENDAR_DAYS: ("calendar day", "calendar days"),
+    Unit.HOURS: ("hour", "hours"),
+}
+
+
 @dataclass(frozen=True)
 class Clock:
     """A timescale: how long after a starting event something must be done, and why."""
@@ -103,6 +110,12 @@ class Clock:
             object.__setattr__(self, "amber_within", default)
         elif self.amber_within < 0:
             raise ValueError(f"{self.code}: amber_within must be 0 or more")
+
+    @property
+    def due_within(self) -> str:
+        """The timescale as a person says it: "1 working day", "15 working days", "1 hour"."""
+        one, many = _UNIT_WORDS[self.unit]
+        return f"{self.amount} {one if self.amount == 1 else many}"
 
 
 class DuplicateClockError(ValueError):

@@ -3,6 +3,7 @@
 import pytest
 from django.test import Client
 
+from conftest import make_child
 from hearth.accounts import policy
 from hearth.accounts.models import AccessAction, AccessEvent, AccessGrant
 
@@ -107,12 +108,17 @@ def test_an_ended_allocation_no_longer_gives_access(council):
 
 
 def test_the_duplicate_check_never_reveals_a_restricted_record(council):
+    # A visible child with the same first name and birth date, so the check has a match to show beside the hidden one.
+    visible = make_child(council.manager, first_name=council.restricted.first_name, last_name="Visible")
     response = client_for(council.manager).post("/children/new", {
         "first_name": council.restricted.first_name, "last_name": council.restricted.last_name,
         "date_of_birth-day": "1", "date_of_birth-month": "1", "date_of_birth-year": "2015",
-        "sex": "M", "ethnicity": "WBRI",
+        "sex": "M", "ethnicity": "WBRI", "team": council.team.pk,
     })
-    assert council.restricted.la_child_id not in response.content.decode()
+    page = response.content.decode()
+    assert response.status_code == 200 and "This child may already have a record" in page
+    assert visible.la_child_id in page
+    assert council.restricted.la_child_id not in page
 
 
 def test_readers_cannot_write_to_a_record_they_can_see(council):
@@ -138,7 +144,12 @@ def test_a_partner_reaches_no_child_record(council):
 
 def test_the_caseload_leaves_out_a_restricted_child_until_the_worker_is_granted_access(council):
     client = client_for(council.worker)
-    assert council.restricted.la_child_id not in client.get("/").content.decode()
+    page = client.get("/").content.decode()
+    assert council.allocated.la_child_id in page  # the caseload itself is on the page
+    assert council.restricted.la_child_id not in page
+    AccessGrant.objects.create(user=council.worker, child=council.restricted, reason="Allocated worker",
+                               granted_by=council.manager)
+    assert council.restricted.la_child_id in client.get("/").content.decode()
     assert council.allocated.la_child_id in client.get("/").content.decode()
     AccessGrant.objects.create(user=council.worker, child=council.restricted, reason="Allocated worker",
                                granted_by=council.manager)

@@ -279,3 +279,14 @@ def test_the_contact_page_reads_in_a_bounded_number_of_queries(council, senior, 
     with django_assert_max_num_queries(25):
         response = client.get(f"/front-door/contacts/{contact.pk}")
     assert response.status_code == 200 and response.content.decode().count("Re-contact: 1 other contact") == 3
+
+
+@pytest.mark.parametrize("sent", ["²", "٣", "9" * 30])
+def test_a_chosen_record_that_is_not_plain_digits_is_not_found_not_a_server_error(council, record_contact, sent):
+    contact = record_contact(children=[DescribedChild(name="Una Unallocated", date_of_birth=date(2015, 1, 1))])
+    row = contact.children.get()
+    response = client_for(council.adviser).post(f"/front-door/contacts/{contact.pk}/children/{row.pk}/match",
+                                                {f"match-{row.pk}-child": sent})
+    assert response.status_code == 404
+    row.refresh_from_db()
+    assert row.child is None

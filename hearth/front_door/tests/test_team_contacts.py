@@ -35,7 +35,8 @@ def test_only_the_last_fortnight_and_no_restricted_child_without_a_grant(council
 def test_roles_without_a_team_see_no_panel(council, record_contact):
     record_contact(children=[council.allocated])
     for user in (council.leader, council.inspector):
-        assert HEADING not in client_for(user).get("/").content.decode()
+        response = client_for(user).get("/")
+        assert response.status_code == 200 and HEADING not in response.content.decode()
 
 
 def test_the_home_page_reads_in_a_fixed_number_of_queries(council, record_contact, django_assert_max_num_queries):

@@ -202,3 +202,12 @@ def test_a_child_on_another_contact_in_the_year_before_is_tagged_a_re_contact_in
     row = next(row for row in page.split("<tr") if "Una Unallocated" in row)
     assert re.search(r"Amara Allocated\s*<strong class=\"govuk-tag govuk-tag--orange\">Re-contact</strong>", row)
     assert re.search(r"Una Unallocated\s*(<br>|</td>)", row)  # her first contact: no tag
+
+
+@pytest.mark.parametrize("sent", ["²", "٣", "9" * 30])
+def test_a_contact_id_that_is_not_plain_digits_is_ignored_not_a_server_error(council, record_contact, fd_manager, sent):
+    contact = record_contact()
+    response = client_for(fd_manager).post("/front-door/", {"contacts": [sent], "adviser": council.adviser.pk})
+    assert response.status_code == 400 and "Select the contacts to allocate" in response.content.decode()
+    contact.refresh_from_db()
+    assert contact.assigned_to is None

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from hearth.accounts import policy
 from hearth.casework import chronology
-from hearth.core.http import add_service_errors
+from hearth.core.http import add_service_errors, parse_id
 from hearth.front_door import outcomes, selectors, services
 from hearth.front_door.clocks import BY_URGENCY
 from hearth.front_door.forms import (
@@ -375,7 +375,7 @@ def contact_child_match(request: HttpRequest, contact_id: int, row_id: int) -> H
     form = MatchChildForm(request.POST, prefix=name)
     chosen = request.POST.get(f"{name}-child")
     if chosen:
-        child = selectors.matchable_child(request.user, int(chosen)) if chosen.isdigit() else None
+        child = selectors.matchable_child(request.user, child_id) if (child_id := parse_id(chosen)) else None
         if child is None:
             raise Http404("No child record found")
         form = MatchChildForm({f"{name}-la_child_id": child.la_child_id or ""}, prefix=name)

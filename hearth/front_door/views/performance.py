@@ -1,6 +1,5 @@
 """The leaders' view of the front door: figures for a period, charts, CSV downloads, and the contacts behind each number."""
 
-import csv
 from datetime import date
 
 from django import forms
@@ -14,6 +13,7 @@ from django.utils.http import urlencode
 from hearth.accounts import policy
 from hearth.accounts.models import AccessAction
 from hearth.accounts.policy import log_access
+from hearth.core.exports import csv_writer
 from hearth.core.forms import GovukDateField
 from hearth.front_door import performance, worklist
 from hearth.front_door.models import ConsentDispensedReason
@@ -86,7 +86,7 @@ def _csv(request: HttpRequest, period: performance.Period) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     filename = f"front-door-{name.replace('_', '-')}-{period.first}-to-{period.last}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    writer = csv.writer(response)
+    writer = csv_writer(response)
     writer.writerow(table.head)
     for row in table.rows:
         writer.writerow([cell.csv for cell in row])

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.http import urlencode
 
 from hearth.accounts import policy
-from hearth.core.http import add_service_errors
+from hearth.core.http import add_service_errors, parse_id
 from hearth.front_door import services, worklist
 from hearth.front_door.models import Contact, Pathway, Urgency
 from hearth.reference.codes import ReferralSource
@@ -47,7 +47,7 @@ class ContactIdsField(forms.Field):
     widget = forms.SelectMultiple
 
     def to_python(self, value):
-        return [int(v) for v in value or [] if str(v).isdigit()]
+        return [n for n in map(parse_id, value or []) if n]
 
 
 class AllocateForm(forms.Form):

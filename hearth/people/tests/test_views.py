@@ -208,3 +208,22 @@ def test_search_ignores_case_and_accents_in_names(council, manager_client):
     council.allocated.last_name = "Ó Briain"
     council.allocated.save()
     assert council.allocated.la_child_id in manager_client.get("/children/", {"text": "obri"}).content.decode()
+
+
+def test_the_history_of_a_record_with_no_versions_says_no_changes_are_recorded(council, manager_client):
+    # A record loaded in bulk (the seed, an import) has no history rows.
+    council.allocated.history.all().delete()
+    response = manager_client.get(f"/children/{council.allocated.pk}/history")
+    assert response.status_code == 200 and "No changes recorded." in response.content.decode()
+
+
+def test_the_oldest_change_shown_is_compared_with_the_version_before_it(council, manager_client, monkeypatch):
+    from hearth.people import views
+
+    monkeypatch.setattr(views, "HISTORY_SHOWN", 2)
+    child = council.allocated
+    for name in ("Amira", "Amina"):
+        child.first_name = name
+        child.save()
+    page = manager_client.get(f"/children/{child.pk}/history").content.decode()
+    assert page.count("First name") == 2 and "Record created" not in page

@@ -114,8 +114,10 @@ def test_every_decided_contact_is_closed_by_team_managers_at_the_front_door_with
 
 
 def test_referrals_strategy_discussions_and_early_help_follow_the_decisions(seeded):
+    outcomes_seen = set()
     for decision in ContactDecision.objects.select_related("contact_child__contact"):
         row, contact = decision.contact_child, decision.contact_child.contact
+        outcomes_seen.add(decision.outcome)
         if decision.outcome in ("referral", "strategy_discussion"):
             referral = Referral.objects.get(contact_child=row)
             assert referral.child_id == row.child_id and referral.source == contact.source
@@ -127,6 +129,7 @@ def test_referrals_strategy_discussions_and_early_help_follow_the_decisions(seed
             assert request.requested_on == timezone.localtime(decision.decided_at).date()
     assert Referral.objects.count() == ContactDecision.objects.filter(
         outcome__in=["referral", "strategy_discussion"]).count()
+    assert {"referral", "early_help"} <= outcomes_seen  # else the checks above went unexercised
 
 
 def test_a_child_who_became_a_case_was_referred_just_before(seeded):

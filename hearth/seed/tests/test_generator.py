@@ -104,7 +104,9 @@ def test_restricted_children_exist_with_reasons_and_grants_for_their_workers():
     restricted = Person.objects.filter(kind=PersonKind.CHILD, is_restricted=True)
     assert restricted.exists()
     assert not restricted.filter(restriction_reason="").exists()
-    for allocation in Allocation.objects.filter(child__in=restricted, ended_on__isnull=True):
+    allocations = list(Allocation.objects.filter(child__in=restricted, ended_on__isnull=True))
+    assert allocations  # else the grants below would go unchecked
+    for allocation in allocations:
         assert AccessGrant.objects.filter(child=allocation.child, user=allocation.worker).exists()
 
 
