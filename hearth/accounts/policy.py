@@ -101,3 +101,22 @@ def require_write(user: User) -> None:
     """Refuse (403) a write by a user whose roles only read (the child's visibility is checked by child_for)."""
     if not user.may_write_cases:
         raise PermissionDenied("Your role can read records but not change them.")
+
+
+def may_give_access_grant(user: User, child: Person) -> bool:
+    """Whether this user may let someone see this restricted child: a senior leader, or a team
+    manager who manages the team the child is allocated to now.
+
+    Only the giver's role and their management of the allocated team count: emergency
+    (break-glass) access and grants the giver holds themselves never do.
+    """
+    from hearth.accounts.roles import RoleCode
+
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.has_role(RoleCode.SENIOR_LEADER):
+        return True
+    if not user.has_role(RoleCode.TEAM_MANAGER):
+        return False
+    managed = Membership.objects.filter(user=user, manages=True).values("team_id")
+    return Allocation.objects.filter(child=child, ended_on__isnull=True, team_id__in=managed).exists()
