@@ -1,5 +1,6 @@
 """Every page's address."""
 
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -14,9 +15,7 @@ urlpatterns = [
     path("timescales/", include("hearth.timescales.urls")),
     path("front-door/", include("hearth.front_door.urls")),
     path("partner/", include("hearth.front_door.urls_partner")),
-    path("admin/", admin.site.urls),
 ]
-
-# Hearth's own pages for a refused request: a body too large is 413 and a rate limit 429, not 400 and 403.
-handler400 = core_views.bad_request
-handler403 = core_views.permission_denied
+# Django's admin writes around the services (no audit, no rules): only for local development.
+if settings.HEARTH_DJANGO_ADMIN:
+    urlpatterns.append(path("admin/", admin.site.urls))

@@ -162,6 +162,10 @@ STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "hearth" / "static"]
 WHITENOISE_USE_FINDERS = True  # serve straight from hearth/static without collectstatic, in dev and tests
 
+# --- Django's admin writes around the services (no history user, no audit event, no rules),
+# so it is mounted only in local development; administration has its own pages.
+HEARTH_DJANGO_ADMIN = False
+
 # --- Names shown on pages.
 HEARTH_COUNCIL_NAME = env("HEARTH_COUNCIL_NAME", "Wrekinshire Council")
 

@@ -5,9 +5,11 @@ from django.db import models
 from hearth.accounts.models import AuditEvent, User
 
 
-def audit_record(*, actor: User, verb: str, summary: str, child=None, detail: dict | None = None) -> AuditEvent:
-    """Record what was done, by whom, to which child."""
-    return AuditEvent.objects.create(actor=actor, verb=verb, summary=summary[:300], child=child, detail=detail or {})
+def audit_record(*, actor: User, verb: str, summary: str, child=None, detail: dict | None = None,
+                 subject_user: User | None = None) -> AuditEvent:
+    """Record what was done, by whom, to which child (or, for a change of access, to whose account)."""
+    return AuditEvent.objects.create(actor=actor, verb=verb, summary=summary[:300], child=child, detail=detail or {},
+                                     subject_user=subject_user)
 
 
 def save_with_history(instance: models.Model, *, acting_user: User) -> None:

@@ -3,6 +3,8 @@
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
+from simple_history.models import HistoricalRecords
 
 from hearth.accounts.roles import RoleCode
 
@@ -27,6 +29,7 @@ class Team(models.Model):
     name = models.CharField(max_length=120, unique=True)
     service_area = models.CharField(max_length=32, choices=ServiceArea.choices)
     is_active = models.BooleanField(default=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -38,6 +41,7 @@ class Team(models.Model):
 class Role(models.Model):
     code = models.CharField(max_length=40, choices=RoleCode.choices, unique=True)
     description = models.TextField(blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["code"]
@@ -53,12 +57,28 @@ class User(AbstractUser):
     agency = models.CharField(max_length=120, blank=True, help_text="For partner agency users.")
     roles = models.ManyToManyField(Role, blank=True, related_name="users")
     teams = models.ManyToManyField(Team, through="Membership", blank=True, related_name="members")
+    session_generation = models.PositiveIntegerField(
+        default=0, help_text="Raised to end every session of this user on their next request.")
+    # The roles are kept with each version; the password hash and sign-in times are not history.
+    history = HistoricalRecords(m2m_fields=[roles], excluded_fields=["password", "last_login"])
 
     class Meta:
         ordering = ["last_name", "first_name"]
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username
+
+    def _get_session_auth_hash(self, secret=None):
+        """The password's HMAC, with the session generation mixed in once it has been raised.
+
+        Django compares this with the hash kept in the session on every request, from the user
+        row it reads anyway: raising the generation ends every session of the user, whatever
+        the session backend, at no extra query. Generation 0 gives Django's own hash, so no
+        session ends when this field is first added.
+        """
+        value = self.password if not self.session_generation else f"{self.password}:{self.session_generation}"
+        return salted_hmac("django.contrib.auth.models.AbstractBaseUser.get_session_auth_hash", value,
+                           secret=secret, algorithm="sha256").hexdigest()
 
     @property
     def role_codes(self) -> frozenset[str]:
@@ -72,6 +92,8 @@ class Membership(models.Model):
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
     team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="memberships")
     manages = models.BooleanField(default=False, help_text="This user manages the team.")
+    # Ending a membership deletes the row: its history keeps when it began, changed and ended.
+    history = HistoricalRecords()
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "team"], name="one_membership_per_team")]
@@ -90,6 +112,7 @@ class AccessGrant(models.Model):
     granted_at = models.DateTimeField(default=timezone.now)
     revoked_at = models.DateTimeField(null=True, blank=True)
     revoked_by = models.ForeignKey(User, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    history = HistoricalRecords()
 
     class Meta:
         indexes = [models.Index(fields=["user", "revoked_at"])]
@@ -106,20 +129,77 @@ class BreakGlassAccess(models.Model):
     reason = models.TextField()
     opened_at = models.DateTimeField(default=timezone.now)
     expires_at = models.DateTimeField()
-    reviewed_by = models.ForeignKey(User, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
-    reviewed_at = models.DateTimeField(null=True, blank=True)
-    review_outcome = models.CharField(
-        max_length=20, blank=True,
-        choices=[("justified", "Justified"), ("not_justified", "Not justified: to be followed up")],
-    )
-    review_note = models.TextField(blank=True)
 
     class Meta:
         ordering = ["-opened_at"]
-        indexes = [models.Index(fields=["user", "expires_at"]), models.Index(fields=["reviewed_at"])]
+        indexes = [models.Index(fields=["user", "expires_at"])]
 
     def __str__(self) -> str:
         return f"Emergency access by {self.user} at {self.opened_at:%d/%m/%Y %H:%M}"
+
+
+class ReviewOutcome(models.TextChoices):
+    JUSTIFIED = "justified", "Justified"
+    NOT_JUSTIFIED = "not_justified", "Not justified: to be followed up"
+
+
+class BreakGlassReview(models.Model):
+    """A manager's decision on one emergency access. It stands: a correction is a new review
+    that names the one it corrects, and both are kept."""
+
+    access = models.ForeignKey(BreakGlassAccess, on_delete=models.PROTECT, related_name="reviews")
+    reviewer = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    reviewed_at = models.DateTimeField(default=timezone.now)
+    outcome = models.CharField(max_length=20, choices=ReviewOutcome.choices)
+    note = models.TextField(blank=True)
+    corrects = models.OneToOneField("self", on_delete=models.PROTECT, null=True, blank=True,
+                                    related_name="correction")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["reviewed_at"]
+        indexes = [models.Index(fields=["-reviewed_at"])]
+        constraints = [
+            # One first review per access; any further review corrects an earlier one.
+            models.UniqueConstraint(fields=["access"], condition=models.Q(corrects__isnull=True),
+                                    name="one_first_review_per_access"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_outcome_display()} by {self.reviewer} at {self.reviewed_at:%d/%m/%Y %H:%M}"
+
+
+class RequestOutcome(models.TextChoices):
+    APPROVED = "approved", "Approved"
+    REFUSED = "refused", "Refused"
+
+
+class RoleChangeRequest(models.Model):
+    """A change of roles that mixes the administrator role with a case role, waiting for a
+    second administrator: it takes effect only when a different administrator approves it."""
+
+    user = models.ForeignKey(User, on_delete=models.PROTECT, related_name="role_change_requests")
+    roles_before = models.JSONField(default=list, help_text="The role codes the user held when asked.")
+    roles_requested = models.JSONField(default=list, help_text="The role codes the user would hold.")
+    reason = models.TextField(blank=True)
+    requested_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    requested_at = models.DateTimeField(default=timezone.now)
+    decided_by = models.ForeignKey(User, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    decided_at = models.DateTimeField(null=True, blank=True)
+    outcome = models.CharField(max_length=20, choices=RequestOutcome.choices, blank=True)
+    decision_note = models.TextField(blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["requested_at"]
+        indexes = [models.Index(fields=["decided_at", "requested_at"])]
+
+    def __str__(self) -> str:
+        return f"Roles for {self.user} asked by {self.requested_by}"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.decided_at is None
 
 
 class AppendOnlyError(Exception):
@@ -206,6 +286,9 @@ class AuditEvent(AppendOnly):
     )
     summary = models.CharField(max_length=300)
     detail = models.JSONField(default=dict, blank=True)
+    subject_user = models.ForeignKey(
+        User, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        help_text="The user whose account or access was changed, for changes to who may see what.")
 
     class Meta(AppendOnly.Meta):
         ordering = ["-at"]

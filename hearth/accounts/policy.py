@@ -524,9 +524,11 @@ def child_for(user: User, child_id: int, *, what: str, action: str = AccessActio
     return child
 
 
-def log_refused_path(user: User, path: str) -> None:
-    """Log a request refused outright (a partner trying a page outside their referrals), against the child it names."""
-    match = CHILD_PATH.match(path)
-    child_id = _existing_child_id(int(match.group(1))) if match else None
-    log_access(user=user, action=AccessAction.DENIED, what="Page outside the user's reach", child_id=child_id,
-               detail=path[:500])
+def may_give_access_grant(user: User, child: Person) -> bool:
+    """Whether this user may let someone see this restricted child: a senior leader, or a team manager who manages
+    the team the child is allocated to now. Emergency access and grants the giver holds themselves never count."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if is_senior_leader(user):
+        return True
+    return is_team_manager(user) and manages_team(user, _current_team(child))

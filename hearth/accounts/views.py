@@ -6,16 +6,15 @@ import segno
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from hearth.accounts import lockout, policy, services
-from hearth.accounts.forms import BreakGlassForm, BreakGlassReviewForm, SignInForm, TokenForm
-from hearth.accounts.models import BreakGlassAccess
+from hearth.accounts import lockout, policy, selectors, services
+from hearth.accounts.forms import BreakGlassCorrectionForm, BreakGlassForm, BreakGlassReviewForm, SignInForm, TokenForm
 from hearth.core.http import add_service_errors, safe_next
 
 
@@ -94,20 +93,20 @@ def break_glass(request: HttpRequest) -> HttpResponse:
 
 
 def break_glass_reviews(request: HttpRequest) -> HttpResponse:
-    """Emergency access awaiting a manager's review, oldest first, and the latest reviewed."""
+    """Emergency access awaiting a manager's review, oldest first, and the latest reviews and corrections."""
     policy.require(policy.may_review_break_glass(request.user), "Only managers review emergency access.")
-    pending = list(BreakGlassAccess.objects.filter(reviewed_at__isnull=True)
-                   .select_related("user", "child").order_by("opened_at")[:200])
-    reviewed = list(BreakGlassAccess.objects.filter(reviewed_at__isnull=False)
-                    .select_related("user", "child", "reviewed_by").order_by("-reviewed_at")[:50])
     return render(request, "accounts/break_glass_reviews.html", {
-        "title": "Emergency access reviews", "pending": pending, "reviewed": reviewed, "section": "reviews",
+        "title": "Emergency access reviews", "pending": selectors.break_glass_awaiting_review(),
+        "reviewed": selectors.break_glass_reviews_latest(), "section": "reviews",
     })
 
 
 def break_glass_review(request: HttpRequest, access_id: int) -> HttpResponse:
+    """Review one emergency access; once reviewed, the page shows the review and any correction."""
     policy.require(policy.may_review_break_glass(request.user), "Only managers review emergency access.")
-    access = get_object_or_404(BreakGlassAccess.objects.select_related("user", "child"), pk=access_id)
+    access, reviews = selectors.break_glass_with_reviews(access_id)
+    if access is None:
+        raise Http404("No such emergency access")
     form = BreakGlassReviewForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -118,5 +117,29 @@ def break_glass_review(request: HttpRequest, access_id: int) -> HttpResponse:
             messages.success(request, "Review recorded")
             return redirect("accounts:break_glass_reviews")
     return render(request, "accounts/break_glass_review.html", {
-        "title": "Review emergency access", "access": access, "form": form, "section": "reviews",
+        "title": "Review emergency access", "access": access, "reviews": reviews, "form": form, "section": "reviews",
+        "latest": reviews[-1] if reviews else None,
+    })
+
+
+def break_glass_review_correct(request: HttpRequest, access_id: int, review_id: int) -> HttpResponse:
+    """Correct a review: a new review naming the one it corrects, which stays as it was."""
+    if not request.user.is_manager:
+        raise PermissionDenied("Only managers review emergency access.")
+    access, reviews = selectors.break_glass_with_reviews(access_id)
+    review = next((review for review in reviews if review.pk == review_id), None)
+    if access is None or review is None:
+        raise Http404("No such review")
+    form = BreakGlassCorrectionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.break_glass_review_correct(acting_user=request.user, review=review, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Correction recorded")
+            return redirect("accounts:break_glass_review", access.pk)
+    return render(request, "accounts/break_glass_correct.html", {
+        "title": "Correct a review of emergency access", "access": access, "review": review, "form": form,
+        "section": "reviews", "back_url": f"/accounts/emergency-access/reviews/{access.pk}",
     })

@@ -1,0 +1,41 @@
+"""Writes to the council's calendar: local closure days, added and removed by an administrator."""
+
+from datetime import date
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+
+from hearth.accounts.audit import audit_record, save_with_history
+from hearth.accounts.models import User
+from hearth.timescales.models import LocalClosureDay
+from hearth.timescales.selectors import council_calendar
+
+
+def _require_administrator(user: User) -> None:
+    if not (user.is_active and user.is_administrator):
+        raise PermissionDenied("Only an administrator can change the council's closure days.")
+
+
+@transaction.atomic
+def local_closure_day_add(*, acting_user: User, day: date, reason: str) -> LocalClosureDay:
+    """Add a day on which the council is closed: every clock counts it as a non-working day."""
+    _require_administrator(acting_user)
+    closure = LocalClosureDay(day=day, reason=reason.strip(), recorded_by=acting_user)
+    save_with_history(closure, acting_user=acting_user)
+    audit_record(actor=acting_user, verb="closure_day.add", summary=f"Added the closure day {closure}",
+                 detail={"day": day.isoformat(), "reason": closure.reason})
+    # The calendar is cached per process: read it again once this is committed, not before.
+    transaction.on_commit(council_calendar.cache_clear)
+    return closure
+
+
+@transaction.atomic
+def local_closure_day_remove(*, acting_user: User, closure: LocalClosureDay) -> None:
+    """Remove a closure day; its history keeps that it was recorded, and who removed it."""
+    _require_administrator(acting_user)
+    closure = LocalClosureDay.objects.select_for_update().get(pk=closure.pk)
+    closure._history_user = acting_user
+    closure.delete()
+    audit_record(actor=acting_user, verb="closure_day.remove", summary=f"Removed the closure day {closure}",
+                 detail={"day": closure.day.isoformat(), "reason": closure.reason})
+    transaction.on_commit(council_calendar.cache_clear)
