@@ -14,15 +14,15 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from hearth.accounts import policy
 from hearth.accounts.audit import audit_record, save_with_history
 from hearth.accounts.models import Membership, RequestOutcome, Role, RoleChangeRequest, Team, User
-from hearth.accounts.roles import CASE_ROLES, RoleCode
+from hearth.accounts.roles import RoleCode
 
 DETAIL_FIELDS = ("username", "first_name", "last_name", "email", "job_title", "agency")
 
 
-def is_administrator(user: User) -> bool:
-    return user.is_authenticated and user.is_active and user.is_administrator
+is_administrator = policy.is_administrator
 
 
 def require_administrator(user: User) -> None:
@@ -35,12 +35,7 @@ def _refuse_own_access(acting_user: User, user: User) -> None:
         raise PermissionDenied("You cannot change your own access: ask another administrator.")
 
 
-def needs_second_administrator(before: set[str] | frozenset[str], after: set[str] | frozenset[str]) -> bool:
-    """Whether a change of roles gives an account both the administrator role and a case role,
-    by adding one or the other (taking roles away never needs a second administrator)."""
-    added = set(after) - set(before)
-    mixes = RoleCode.ADMINISTRATOR in after and bool(set(after) & CASE_ROLES)
-    return mixes and (RoleCode.ADMINISTRATOR in added or bool(added & CASE_ROLES))
+needs_second_administrator = policy.needs_second_administrator
 
 
 def _role_labels(codes) -> str:

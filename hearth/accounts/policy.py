@@ -96,7 +96,21 @@ def is_partner(user: User) -> bool:
 
 
 def is_administrator(user: User) -> bool:
-    return RoleCode.ADMINISTRATOR in _codes(user)
+    """An active administrator: users, teams, roles and reference data, never case records."""
+    return user.is_authenticated and user.is_active and RoleCode.ADMINISTRATOR in _codes(user)
+
+
+def may_review_access_changes(user: User) -> bool:
+    """The list of changes to who may see what: administrators and senior leaders."""
+    return is_administrator(user) or (user.is_authenticated and is_senior_leader(user))
+
+
+def needs_second_administrator(before: set[str] | frozenset[str], after: set[str] | frozenset[str]) -> bool:
+    """Whether a change of roles gives an account both the administrator role and a case role, by adding one or the
+    other (taking roles away never needs a second administrator)."""
+    added = set(after) - set(before)
+    mixes = RoleCode.ADMINISTRATOR in after and bool(set(after) & CASE_ROLES)
+    return mixes and (RoleCode.ADMINISTRATOR in added or bool(added & CASE_ROLES))
 
 
 def is_team_manager(user: User) -> bool:

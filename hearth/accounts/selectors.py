@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.apps import apps
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
+from hearth.accounts import policy
 from hearth.accounts.models import (
     AuditEvent,
     BreakGlassAccess,
@@ -15,7 +16,6 @@ from hearth.accounts.models import (
     Team,
     User,
 )
-from hearth.accounts.roles import RoleCode
 
 
 @dataclass(frozen=True)
@@ -39,8 +39,7 @@ ACCESS_CHANGE_KINDS: dict[str, ChangeKind] = {
 ACCESS_CHANGE_VERBS = {verb: kind for kind, change in ACCESS_CHANGE_KINDS.items() for verb in change.verbs}
 
 
-def may_review_access_changes(user: User) -> bool:
-    return user.is_authenticated and user.has_role(RoleCode.ADMINISTRATOR, RoleCode.SENIOR_LEADER)
+may_review_access_changes = policy.may_review_access_changes
 
 
 def access_changes(*, kind: str = "", username: str = "") -> QuerySet[AuditEvent]:

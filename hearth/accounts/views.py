@@ -6,7 +6,7 @@ import segno
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -124,8 +124,7 @@ def break_glass_review(request: HttpRequest, access_id: int) -> HttpResponse:
 
 def break_glass_review_correct(request: HttpRequest, access_id: int, review_id: int) -> HttpResponse:
     """Correct a review: a new review naming the one it corrects, which stays as it was."""
-    if not request.user.is_manager:
-        raise PermissionDenied("Only managers review emergency access.")
+    policy.require(policy.may_review_break_glass(request.user), "Only managers review emergency access.")
     access, reviews = selectors.break_glass_with_reviews(access_id)
     review = next((review for review in reviews if review.pk == review_id), None)
     if access is None or review is None:

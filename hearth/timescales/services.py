@@ -5,6 +5,7 @@ from datetime import date
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
+from hearth.accounts import policy
 from hearth.accounts.audit import audit_record, save_with_history
 from hearth.accounts.models import User
 from hearth.timescales.models import LocalClosureDay
@@ -12,7 +13,7 @@ from hearth.timescales.selectors import council_calendar
 
 
 def _require_administrator(user: User) -> None:
-    if not (user.is_active and user.is_administrator):
+    if not policy.is_administrator(user):
         raise PermissionDenied("Only an administrator can change the council's closure days.")
 
 

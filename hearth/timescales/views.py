@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from hearth.accounts import policy
 from hearth.core.http import add_service_errors
 from hearth.timescales import clocks, services
 from hearth.timescales.forms import ClosureDayForm
@@ -36,7 +37,7 @@ def clock_registry(request: HttpRequest) -> HttpResponse:
 
 
 def _administrator(request: HttpRequest) -> None:
-    if not (request.user.is_active and request.user.is_administrator):
+    if not policy.is_administrator(request.user):
         raise PermissionDenied("Only administrators change the council's closure days.")
 
 

@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 
 from conftest import make_user
-from hearth.accounts import administration
+from hearth.accounts import administration, policy
 from hearth.accounts.models import AuditEvent, Membership, Role, RoleChangeRequest, User
 from hearth.accounts.roles import RoleCode
 
@@ -55,7 +55,7 @@ def test_an_administrator_holds_no_case_role_by_default(council):
                                       last_name="Admin", password="a-long-test-password-9")
     administration.user_roles_set(acting_user=council.admin, user=user, role_codes=[RoleCode.ADMINISTRATOR])
     assert codes(user) == {RoleCode.ADMINISTRATOR}
-    assert not user.works_with_cases and not Membership.objects.filter(user=user).exists()
+    assert not policy.works_with_cases(user) and not Membership.objects.filter(user=user).exists()
     assert codes(council.admin) == {RoleCode.ADMINISTRATOR}
 
 
