@@ -240,6 +240,18 @@ class InformationAnswerForm(forms.Form):
                              error_messages={"required": "Enter what the agency said"})
 
 
+class AwaitingForm(forms.Form):
+    """Waiting for partners (what for, and from whom), or the information has arrived (a note is optional)."""
+
+    note = forms.CharField(label="What are you waiting for, and from whom?", widget=forms.Textarea, required=False,
+                           help_text="For example, the police's record of call-outs to the address")
+
+
+class EscalationForm(forms.Form):
+    reason = forms.CharField(label="Why is this immediate risk?", widget=forms.Textarea,
+                             error_messages={"required": "Enter why the contact is immediate risk"})
+
+
 class AdviceForm(forms.Form):
     kind = forms.ChoiceField(label="What kind of entry is this?", choices=AdviceKind.choices, widget=forms.RadioSelect,
                              error_messages={"required": "Select what kind of entry this is"})

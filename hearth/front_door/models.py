@@ -119,6 +119,12 @@ class Contact(models.Model):
                                                      blank=True)
     risk_indicators = models.JSONField(default=list, blank=True)
     awaiting_information = models.BooleanField(default=False, help_text="Waiting for partners; the clock runs on.")
+    awaiting_information_note = models.TextField(
+        blank=True, help_text="What the contact waits for, or what arrived: the history keeps each note.")
+    escalation_reason = models.TextField(blank=True, help_text="Why the contact was treated as immediate risk.")
+    escalated_at = models.DateTimeField(null=True, blank=True)
+    escalated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+                                     related_name="+")
     team = models.ForeignKey("accounts.Team", on_delete=models.PROTECT, related_name="contacts")
     assigned_to = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
                                     related_name="assigned_contacts")

@@ -131,8 +131,9 @@ def contact_record(*, acting_user: User, contact: Contact, children: list[Person
     if unknown:
         raise ValidationError({"risk_indicators": f"Unknown risk indicators: {', '.join(sorted(unknown))}"})
     save_with_history(contact, acting_user=acting_user)
+    # The reference is made from the new row's id, so it is set by a second save, which keeps its own history row.
     contact.reference = f"FD{timezone.localtime(contact.received_at):%y}-{contact.pk:06d}"
-    Contact.objects.filter(pk=contact.pk).update(reference=contact.reference)
+    save_with_history(contact, acting_user=acting_user)
     _attach_children(contact, children)
     # A contact recorded after later ones about the same child makes those re-contacts.
     recontacts.refresh([c.pk for c in children if isinstance(c, Person)], acting_user=acting_user)
@@ -174,6 +175,13 @@ def _require_open(contact: Contact) -> None:
         raise ValidationError("This contact is closed: record new information as a new, linked contact")
 
 
+def _audit_contact(acting_user: User, contact: Contact, verb: str, summary: str) -> None:
+    """One audit event for each child on the contact who has a record, or one for the contact if none has yet."""
+    children = [row.child for row in contact.children.exclude(child=None).select_related("child")]
+    for child in children or [None]:
+        audit_record(actor=acting_user, verb=verb, child=child, summary=summary)
+
+
 @transaction.atomic
 def advice_record(*, acting_user: User, contact: Contact, kind: str, text: str) -> Advice:
     """Record advice on a contact with its author: front-door staff only, and senior social worker advice needs that role."""
@@ -194,15 +202,18 @@ def advice_record(*, acting_user: User, contact: Contact, kind: str, text: str) 
 
 @transaction.atomic
 def information_request_send(*, acting_user: User, contact: Contact, agency: str, asked: str) -> InformationRequest:
+    """Ask a partner agency for what it knows about the contact's family."""
     _require_open(contact)
     _require_front_door_worker(acting_user)
     request = InformationRequest(contact=contact, agency=agency, asked=asked, requested_by=acting_user)
     save_with_history(request, acting_user=acting_user)
+    _audit_contact(acting_user, contact, "contact.information_request", f"Contact {contact}: asked {request.agency}")
     return request
 
 
 @transaction.atomic
 def information_request_answer(*, acting_user: User, request: InformationRequest, answer: str) -> InformationRequest:
+    """Record what a partner agency said."""
     _require_open(request.contact)
     _require_front_door_worker(acting_user)
     if not answer.strip():
@@ -210,29 +221,47 @@ def information_request_answer(*, acting_user: User, request: InformationRequest
     request.answer = answer.strip()
     request.answered_at = timezone.now()
     save_with_history(request, acting_user=acting_user)
+    _audit_contact(acting_user, request.contact, "contact.information_answer",
+                   f"Contact {request.contact}: answer from {request.agency}")
     return request
 
 
 @transaction.atomic
-def contact_set_awaiting_information(*, acting_user: User, contact: Contact, awaiting: bool) -> Contact:
-    """Mark a contact as waiting for partners. The decision clock does not stop."""
+def contact_set_awaiting_information(*, acting_user: User, contact: Contact, awaiting: bool, note: str) -> Contact:
+    """Mark a contact as waiting for partners, saying for what, or as no longer waiting. The decision clock does not stop."""
     _require_open(contact)
     _require_front_door_worker(acting_user)
+    if awaiting and not note.strip():
+        raise ValidationError({"note": "Enter what you are waiting for, and from whom"})
     contact.awaiting_information = awaiting
+    contact.awaiting_information_note = note.strip()
     save_with_history(contact, acting_user=acting_user)
+    if awaiting:
+        summary = f"Contact {contact} awaiting information: {contact.awaiting_information_note}"
+    else:
+        summary = f"Contact {contact} no longer awaiting information" + (
+            f": {contact.awaiting_information_note}" if contact.awaiting_information_note else "")
+    _audit_contact(acting_user, contact, "contact.awaiting_information", summary)
     return contact
 
 
 @transaction.atomic
-def contact_escalate(*, acting_user: User, contact: Contact) -> Contact:
-    """Treat an open contact as immediate risk: its decision falls due sooner, never later."""
+def contact_escalate(*, acting_user: User, contact: Contact, reason: str) -> Contact:
+    """Treat an open contact as immediate risk, saying why: its decision falls due sooner, never later."""
     _require_open(contact)
     _require_front_door_worker(acting_user)
+    if not reason.strip():
+        raise ValidationError({"reason": "Enter why the contact is immediate risk"})
     contact.urgency = Urgency.IMMEDIATE
+    contact.escalation_reason = reason.strip()
+    contact.escalated_at = timezone.now()
+    contact.escalated_by = acting_user
     before = contact.decision_due_at
     _stamp_clock(contact)
     contact.decision_due_at = min(before, contact.decision_due_at)
     save_with_history(contact, acting_user=acting_user)
+    _audit_contact(acting_user, contact, "contact.escalate",
+                   f"Contact {contact} escalated to immediate risk: {contact.escalation_reason}")
     return contact
 
 

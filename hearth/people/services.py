@@ -56,8 +56,9 @@ def person_create(*, acting_user: User, person: Person, disabilities: list[str] 
     _validate_identifiers(person)
     save_with_history(person, acting_user=acting_user)
     if person.kind == PersonKind.CHILD and not person.la_child_id:
+        # The ID is made from the new row's id, so it is set by a second save, which keeps its own history row.
         person.la_child_id = f"C{person.pk:07d}"
-        Person.objects.filter(pk=person.pk).update(la_child_id=person.la_child_id)
+        save_with_history(person, acting_user=acting_user)
     for code in disabilities:
         PersonDisability.objects.create(person=person, code=code)
     audit_record(actor=acting_user, verb="person.create", child=person if person.kind == PersonKind.CHILD else None,
@@ -105,6 +106,16 @@ def relationship_add(*, acting_user: User, child: Person, relationship: Relation
     audit_record(actor=acting_user, verb="relationship.add", child=child,
                  summary=f"Added {relationship.person} as {relationship.get_kind_display()} of {relationship.relative}")
     return relationship
+
+
+@transaction.atomic
+def relative_add(*, acting_user: User, child: Person, adult: Person, relationship: Relationship) -> Relationship:
+    """Add a new adult's record and their relationship to the child, together or not at all."""
+    adult.kind = PersonKind.ADULT
+    person_create(acting_user=acting_user, person=adult)
+    relationship.person = adult
+    relationship.relative = child
+    return relationship_add(acting_user=acting_user, child=child, relationship=relationship)
 
 
 @transaction.atomic

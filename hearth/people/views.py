@@ -137,12 +137,10 @@ def relative_add(request: HttpRequest, child_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            adult = services.person_create(acting_user=request.user, person=Person(
-                kind=PersonKind.ADULT, first_name=data["first_name"], last_name=data["last_name"],
-                date_of_birth=data["date_of_birth"],
-            ))
-            services.relationship_add(acting_user=request.user, child=record, relationship=Relationship(
-                person=adult, relative=record, kind=data["kind"], note=data["note"],
+            adult = Person(kind=PersonKind.ADULT, first_name=data["first_name"], last_name=data["last_name"],
+                           date_of_birth=data["date_of_birth"])
+            services.relative_add(acting_user=request.user, child=record, adult=adult, relationship=Relationship(
+                kind=data["kind"], note=data["note"],
                 has_parental_responsibility=data["has_parental_responsibility"], lives_with=data["lives_with"],
             ))
         except ValidationError as error:

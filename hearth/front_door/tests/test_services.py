@@ -100,14 +100,15 @@ def test_the_clock_for_an_immediate_contact_falls_due_within_the_hour(record_con
 def test_escalating_brings_the_due_time_forward_from_the_first_receipt(council, record_contact):
     received = london(2025, 3, 14, 19, 30)
     contact = record_contact(received_at=received)
-    services.contact_escalate(acting_user=council.adviser, contact=contact)
+    services.contact_escalate(acting_user=council.adviser, contact=contact, reason="Disclosed a threat today")
     assert contact.decision_due_at == received + timedelta(hours=1)
 
 
 def test_awaiting_information_does_not_move_the_due_time(council, record_contact):
     contact = record_contact(received_at=london(2025, 3, 14, 19, 30))
     due = contact.decision_due_at
-    services.contact_set_awaiting_information(acting_user=council.adviser, contact=contact, awaiting=True)
+    services.contact_set_awaiting_information(acting_user=council.adviser, contact=contact, awaiting=True,
+                                              note="The school nurse's notes")
     contact.refresh_from_db()
     assert contact.awaiting_information and contact.decision_due_at == due
 
@@ -134,7 +135,7 @@ def test_deciding_every_child_closes_the_contact_and_a_closed_contact_refuses_ch
     with pytest.raises(ValidationError, match="closed"):
         services.information_request_send(acting_user=council.adviser, contact=contact, agency="GP", asked="Anything?")
     with pytest.raises(ValidationError, match="closed"):
-        services.contact_escalate(acting_user=council.adviser, contact=contact)
+        services.contact_escalate(acting_user=council.adviser, contact=contact, reason="Disclosed a threat today")
 
 
 def test_new_information_on_a_closed_contact_is_a_linked_contact_timed_from_the_first_receipt(

@@ -18,9 +18,11 @@ from hearth.front_door import outcomes, selectors, services
 from hearth.front_door.clocks import BY_URGENCY
 from hearth.front_door.forms import (
     AdviceForm,
+    AwaitingForm,
     ConsultationForm,
     ContactForm,
     DecisionForm,
+    EscalationForm,
     InformationAnswerForm,
     InformationRequestForm,
     MatchChildForm,
@@ -233,6 +235,8 @@ def _contact_page(request: HttpRequest, contact: Contact, *, bound: dict | None 
         "chain": selectors.contact_chain(contact), "reading": reading, "rag": rag,
         "requests": requests, "request_form": bound.get("request") or InformationRequestForm(prefix="request"),
         "advice": advice, "advice_form": advice_form, "may_screen": may_screen, "may_decide": may_decide,
+        "awaiting_form": bound.get("awaiting") or AwaitingForm(prefix="awaiting"),
+        "escalation_form": bound.get("escalate") or EscalationForm(prefix="escalate"),
         "may_add_information": _may_screen(user) and not contact.is_open,
         "risks": [risk_labels.get(code, code) for code in contact.risk_indicators],
         "needs_cate": RiskIndicator.EXPLOITATION in contact.risk_indicators and AdviceKind.CATE not in kinds,
@@ -340,10 +344,14 @@ def contact_awaiting(request: HttpRequest, contact_id: int) -> HttpResponse:
     """Mark the contact as waiting for partners, or not. The clock keeps running either way."""
     record = _load_for_action(request, contact_id)
     awaiting = request.POST.get("awaiting") == "yes"
+    form = AwaitingForm(request.POST, prefix="awaiting")
+    if not form.is_valid():
+        return _invalid(request, record, form, "awaiting")
     try:
-        services.contact_set_awaiting_information(acting_user=request.user, contact=record, awaiting=awaiting)
+        services.contact_set_awaiting_information(acting_user=request.user, contact=record, awaiting=awaiting,
+                                                  note=form.cleaned_data["note"])
     except ValidationError as error:
-        return _failed(request, record, None, "", error)
+        return _failed(request, record, form, "awaiting", error)
     return _done(request, record, "Marked as awaiting information: the clock keeps running" if awaiting
                  else "No longer awaiting information")
 
@@ -352,10 +360,13 @@ def contact_awaiting(request: HttpRequest, contact_id: int) -> HttpResponse:
 def contact_escalate(request: HttpRequest, contact_id: int) -> HttpResponse:
     """Treat the contact as immediate risk: a decision within the hour of its first receipt."""
     record = _load_for_action(request, contact_id)
+    form = EscalationForm(request.POST, prefix="escalate")
+    if not form.is_valid():
+        return _invalid(request, record, form, "escalate")
     try:
-        services.contact_escalate(acting_user=request.user, contact=record)
+        services.contact_escalate(acting_user=request.user, contact=record, reason=form.cleaned_data["reason"])
     except ValidationError as error:
-        return _failed(request, record, None, "", error)
+        return _failed(request, record, form, "escalate", error)
     return _done(request, record, "Escalated to immediate risk: a manager must decide within the hour")
 
 
