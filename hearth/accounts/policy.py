@@ -101,3 +101,15 @@ def require_write(user: User) -> None:
     """Refuse (403) a write by a user whose roles only read (the child's visibility is checked by child_for)."""
     if not user.may_write_cases:
         raise PermissionDenied("Your role can read records but not change them.")
+
+
+def may_confirm_dispensed_consent(user: User, contact) -> bool:
+    """Who confirms a contact's dispensing with consent: the team manager the adviser asked, or any team manager in a
+    front-door team (a partner's referral names nobody)."""
+    from hearth.accounts.models import ServiceArea
+    from hearth.accounts.roles import RoleCode
+
+    if not (user.is_active and user.may_write_cases and user.has_role(RoleCode.TEAM_MANAGER)):
+        return False
+    return user.pk == contact.consent_dispensed_asked_id or user.memberships.filter(
+        team__service_area=ServiceArea.FRONT_DOOR).exists()

@@ -618,8 +618,8 @@ def consent_table(figures: Figures) -> Table:
                  share(total, received, basis="received", consent_reason="any")])
     return Table(
         "consent_dispensed", "Consent dispensed with",
-        "Contacts received in the period with consent dispensed with (a team manager agreed), by the reason, and as a "
-        "share of all contacts received.",
+        "Contacts received in the period with consent dispensed with, by the reason, and as a share of all contacts "
+        "received. Each is confirmed by a team manager before any decision; open ones may still await it.",
         ["Reason", "Contacts", "Share of contacts received"], rows,
         chart_title="Consent dispensed with, by reason", chart=chart,
     )

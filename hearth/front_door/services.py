@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from hearth.accounts.audit import audit_record, save_with_history
 from hearth.accounts.models import ServiceArea, Team, User
+from hearth.accounts.policy import may_confirm_dispensed_consent
 from hearth.accounts.roles import RoleCode
 from hearth.casework.models import Allocation
 from hearth.front_door import outcomes, recontacts
@@ -64,13 +65,13 @@ def _validate_consent(contact: Contact) -> dict[str, str]:
     elif contact.consent == ConsentStatus.DISPENSED:
         if not contact.consent_dispensed_reason:
             errors["consent_dispensed_reason"] = "Select why consent was dispensed with"
-        agreed = contact.consent_dispensed_agreed_by
-        if agreed is None:
-            # A partner's online referral gives the reason; a front-door manager confirms it when deciding.
+        asked = contact.consent_dispensed_asked
+        if asked is None:
+            # A partner's online referral gives the reason; any front-door manager confirms it.
             if contact.submitted_by_id is None:
-                errors["consent_dispensed_agreed_by"] = "Select the manager who agreed to dispense with consent"
-        elif not agreed.has_role(RoleCode.TEAM_MANAGER):
-            errors["consent_dispensed_agreed_by"] = "Only a team manager can agree to dispense with consent"
+                errors["consent_dispensed_asked"] = "Select the manager you asked to agree to dispense with consent"
+        elif not asked.has_role(RoleCode.TEAM_MANAGER):
+            errors["consent_dispensed_asked"] = "Only a team manager can agree to dispense with consent"
     elif contact.consent == ConsentStatus.NOT_APPLICABLE:
         if not contact.consent_not_applicable_reason:
             errors["consent_not_applicable_reason"] = "Select why consent does not apply"
@@ -123,6 +124,8 @@ def contact_record(*, acting_user: User, contact: Contact, children: list[Person
     if contact.submitted_by_id is None:
         _require_front_door_worker(acting_user)
     contact.recorded_by = acting_user
+    # Only the manager's own act confirms dispensing with consent, never the record of the contact.
+    contact.consent_dispensed_confirmed_by = contact.consent_dispensed_confirmed_at = None
     contact.team_id = contact.team_id or front_door_team().pk
     contact.previous = previous
     contact.first_received_at = previous.first_received_at if previous else contact.received_at
@@ -304,6 +307,32 @@ def contact_child_link(*, acting_user: User, contact_child: ContactChild, child:
     return contact_child
 
 
+CONFIRM_CONSENT_FIRST = ("Consent was dispensed with and no manager has confirmed it yet: a team manager must "
+                         "confirm dispensing with consent on this page before a decision is recorded")
+
+
+@transaction.atomic
+def contact_consent_dispensing_confirm(*, acting_user: User, contact: Contact) -> Contact:
+    """The manager asked (or any front-door team manager) confirms, as their own act, that consent is dispensed with."""
+    # Lock the row and read its state afresh into the caller's contact, which stays the one to use afterwards.
+    Contact.objects.select_for_update().filter(pk=contact.pk).values_list("pk").get()
+    contact.refresh_from_db(fields=["consent", "consent_dispensed_asked", "consent_dispensed_confirmed_by",
+                                    "consent_dispensed_confirmed_at", "closed_at"])
+    _require_open(contact)
+    if contact.consent != ConsentStatus.DISPENSED:
+        raise ValidationError("Consent was not dispensed with on this contact: there is nothing to confirm")
+    if contact.consent_dispensed_confirmed_at is not None:
+        raise ValidationError("Dispensing with consent has already been confirmed")
+    if not may_confirm_dispensed_consent(acting_user, contact):
+        raise PermissionDenied("Only the manager asked, or a front-door team manager, can confirm dispensing with consent.")
+    contact.consent_dispensed_confirmed_by = acting_user
+    contact.consent_dispensed_confirmed_at = timezone.now()
+    save_with_history(contact, acting_user=acting_user)
+    _audit_contact(acting_user, contact, "contact.consent_dispensing_confirm",
+                   f"Contact {contact}: confirmed dispensing with consent ({contact.get_consent_dispensed_reason_display()})")
+    return contact
+
+
 @transaction.atomic
 def contact_decide(*, acting_user: User, contact_child: ContactChild, outcome: str, rationale: str,
                    details_in_order: bool, consent_in_order: bool, family_told: str = "") -> ContactDecision:
@@ -312,6 +341,8 @@ def contact_decide(*, acting_user: User, contact_child: ContactChild, outcome: s
         raise PermissionDenied("Only a team manager can decide the outcome of a contact.")
     contact = Contact.objects.select_for_update().get(pk=contact_child.contact_id)
     _require_open(contact)
+    if contact.awaits_consent_confirmation:
+        raise ValidationError(CONFIRM_CONSENT_FIRST)
     errors = {}
     if contact_child.child_id is None:
         errors["outcome"] = "Match the child to their record before deciding"
@@ -328,9 +359,6 @@ def contact_decide(*, acting_user: User, contact_child: ContactChild, outcome: s
                                family_told=family_told.strip(), decided_by=acting_user, contact=contact,
                                source=contact.source)
     save_with_history(decision, acting_user=acting_user)
-    if consent_in_order and contact.consent == ConsentStatus.DISPENSED and contact.consent_dispensed_agreed_by_id is None:
-        contact.consent_dispensed_agreed_by = acting_user  # confirms the referrer's dispensing with consent
-        save_with_history(contact, acting_user=acting_user)
     chosen = outcomes.get(outcome)
     if chosen.hand_on is not None:
         chosen.hand_on(contact_child=contact_child, acting_user=acting_user, decision=decision)

@@ -101,19 +101,19 @@ def test_a_contact_is_refused_with_a_message_beside_the_field_and_nothing_typed_
     assert Contact.objects.count() == 0
 
 
-def test_consent_dispensed_with_needs_the_manager_who_agreed(council):
+def test_consent_dispensed_with_needs_the_manager_asked(council):
     client = client_for(council.adviser)
     base = contact_form(council, consent="dispensed", consent_from=None, consent_how=None,
                         consent_dispensed_reason="significant_harm")
     page = client.post("/front-door/contacts/new", base).content.decode()
-    assert "Select the manager who agreed to dispense with consent" in page
-    assert 'id="id_consent_dispensed_agreed_by-error"' in page
+    assert "Select the manager you asked to agree to dispense with consent" in page
+    assert 'id="id_consent_dispensed_asked-error"' in page
     assert Contact.objects.count() == 0
     page = client.get("/front-door/contacts/new").content.decode()
     assert f'<option value="{council.manager.pk}"' in page and f'<option value="{council.worker.pk}"' not in page
-    response = client.post("/front-door/contacts/new", {**base, "consent_dispensed_agreed_by": council.manager.pk})
+    response = client.post("/front-door/contacts/new", {**base, "consent_dispensed_asked": council.manager.pk})
     assert response.status_code == 302
-    assert Contact.objects.get().consent_dispensed_agreed_by == council.manager
+    assert Contact.objects.get().consent_dispensed_asked == council.manager
 
 
 def test_only_front_door_staff_record_contacts(council):

@@ -71,19 +71,19 @@ def test_a_contact_received_in_the_future_is_refused(council):
     assert refused.value.message_dict["received_at"] == ["The time received cannot be in the future"]
 
 
-def test_consent_dispensed_with_needs_a_reason_and_a_team_manager(council):
+def test_consent_dispensed_with_needs_a_reason_and_the_team_manager_asked(council):
     base = dict(consent=ConsentStatus.DISPENSED, consent_not_applicable_reason="")
     with pytest.raises(ValidationError) as refused:
         services.contact_record(acting_user=council.adviser, children=[council.unallocated], contact=unsaved_contact(**base))
-    assert set(refused.value.message_dict) == {"consent_dispensed_reason", "consent_dispensed_agreed_by"}
+    assert set(refused.value.message_dict) == {"consent_dispensed_reason", "consent_dispensed_asked"}
     with pytest.raises(ValidationError) as refused:
         services.contact_record(acting_user=council.adviser, children=[council.unallocated], contact=unsaved_contact(
             **base, consent_dispensed_reason=ConsentDispensedReason.SIGNIFICANT_HARM,
-            consent_dispensed_agreed_by=council.worker))
-    assert "Only a team manager" in refused.value.message_dict["consent_dispensed_agreed_by"][0]
+            consent_dispensed_asked=council.worker))
+    assert "Only a team manager" in refused.value.message_dict["consent_dispensed_asked"][0]
     contact = services.contact_record(acting_user=council.adviser, children=[council.unallocated], contact=unsaved_contact(
-        **base, consent_dispensed_reason=ConsentDispensedReason.SIGNIFICANT_HARM, consent_dispensed_agreed_by=council.manager))
-    assert contact.consent_dispensed_agreed_by == council.manager
+        **base, consent_dispensed_reason=ConsentDispensedReason.SIGNIFICANT_HARM, consent_dispensed_asked=council.manager))
+    assert contact.consent_dispensed_asked == council.manager
 
 
 def test_the_clock_for_a_friday_evening_contact_falls_due_at_the_end_of_the_next_working_day(record_contact):

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from hearth.accounts.policy import may_confirm_dispensed_consent
 from hearth.accounts.roles import RoleCode
 from hearth.casework import chronology
 from hearth.core.http import add_service_errors
@@ -242,6 +243,8 @@ def _contact_page(request: HttpRequest, contact: Contact, *, bound: dict | None 
         "needs_cate": RiskIndicator.EXPLOITATION in contact.risk_indicators and AdviceKind.CATE not in kinds,
         "needs_police_triage": contact.pathway == Pathway.DOMESTIC_ABUSE and AdviceKind.POLICE_TRIAGE not in kinds,
         "is_immediate": contact.urgency == Urgency.IMMEDIATE, "outcome_label": outcomes.label,
+        "may_confirm_consent": contact.is_open and contact.awaits_consent_confirmation
+        and may_confirm_dispensed_consent(user, contact),
         "non_field_errors": bound.get("errors", []),
     }, status=status)
 
@@ -368,6 +371,17 @@ def contact_escalate(request: HttpRequest, contact_id: int) -> HttpResponse:
     except ValidationError as error:
         return _failed(request, record, form, "escalate", error)
     return _done(request, record, "Escalated to immediate risk: a manager must decide within the hour")
+
+
+@require_POST
+def contact_consent_dispensing_confirm(request: HttpRequest, contact_id: int) -> HttpResponse:
+    """The manager asked (or any front-door team manager) confirms that consent is dispensed with."""
+    record = _load_for_action(request, contact_id)
+    try:
+        services.contact_consent_dispensing_confirm(acting_user=request.user, contact=record)
+    except ValidationError as error:
+        return _failed(request, record, None, "", error)
+    return _done(request, record, "Dispensing with consent confirmed: a decision can now be recorded", "consent")
 
 
 def _contact_child(record: Contact, row_id: int) -> ContactChild:
