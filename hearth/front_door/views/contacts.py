@@ -15,7 +15,7 @@ from hearth.accounts.policy import may_confirm_dispensed_consent
 from hearth.accounts.roles import RoleCode
 from hearth.casework import chronology
 from hearth.core.http import add_service_errors
-from hearth.front_door import outcomes, selectors, services
+from hearth.front_door import outcomes, selectors, services, worklist
 from hearth.front_door.clocks import BY_URGENCY
 from hearth.front_door.forms import (
     AdviceForm,
@@ -40,15 +40,8 @@ from hearth.front_door.models import (
     Urgency,
 )
 from hearth.front_door.policy import FRONT_DOOR_ROLES
-from hearth.timescales import clocks
-from hearth.timescales.selectors import council_calendar
 
 SECTION = "front_door"
-RAG = {
-    clocks.Rag.GREEN: ("On track", "green"),
-    clocks.Rag.AMBER: ("Due today", "yellow"),
-    clocks.Rag.RED: ("Overdue", "red"),
-}
 
 
 def _require_case_role(request: HttpRequest) -> None:
@@ -224,16 +217,13 @@ def _contact_page(request: HttpRequest, contact: Contact, *, bound: dict | None 
     advice_form = bound.get("advice") or AdviceForm(prefix="advice")
     if not user.has_role(RoleCode.SENIOR_SOCIAL_WORKER):
         advice_form.fields["kind"].choices = [c for c in AdviceKind.choices if c[0] != AdviceKind.SENIOR_SOCIAL_WORKER]
-    reading = clocks.read(BY_URGENCY[contact.urgency], contact.first_received_at, timezone.now(),
-                          completed_at=contact.closed_at, calendar=council_calendar())
-    if reading.is_complete:
-        rag = ("Decided on time", "green") if reading.met else ("Decided late", "red")
-    else:
-        rag = RAG[reading.status]
+    # The due moment stored when the contact was received (or escalated), as the worklist and the leaders' view
+    # read it: a closure day added later does not move it (docs/adr/0008).
+    rag = (worklist.CLOSED_TAGS if contact.closed_at else worklist.OPEN_TAGS)[worklist.contact_rag(contact, timezone.now())]
     risk_labels = dict(RiskIndicator.choices)
     return render(request, "front_door/contact_detail.html", {
         "title": f"Contact {contact.reference}", "section": SECTION, "contact": contact, "rows": rows,
-        "chain": selectors.contact_chain(contact), "reading": reading, "rag": rag,
+        "chain": selectors.contact_chain(contact), "clock": BY_URGENCY[contact.urgency], "rag": rag,
         "requests": requests, "request_form": bound.get("request") or InformationRequestForm(prefix="request"),
         "advice": advice, "advice_form": advice_form, "may_screen": may_screen, "may_decide": may_decide,
         "awaiting_form": bound.get("awaiting") or AwaitingForm(prefix="awaiting"),
