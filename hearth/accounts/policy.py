@@ -546,3 +546,11 @@ def may_give_access_grant(user: User, child: Person) -> bool:
     if is_senior_leader(user):
         return True
     return is_team_manager(user) and manages_team(user, _current_team(child))
+
+
+def may_confirm_dispensed_consent(user: User, contact) -> bool:
+    """Who confirms a contact's dispensing with consent: the front-door manager the adviser asked, or a manager of the
+    front-door team that holds the contact (a partner's referral names nobody)."""
+    if not (user.is_active and may_agree_to_dispense_consent(user)):
+        return False
+    return user.pk == contact.consent_dispensed_asked_id or may_decide_contact(user, contact.team_id)

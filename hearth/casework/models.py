@@ -17,6 +17,7 @@ class Allocation(models.Model):
     started_on = models.DateField()
     ended_on = models.DateField(null=True, blank=True)
     reason = models.CharField(max_length=200, blank=True)
+    end_reason = models.CharField(max_length=200, blank=True, help_text="Why the allocation ended, when a manager ended it.")
     recorded_at = models.DateTimeField(default=timezone.now)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     history = HistoricalRecords()

@@ -62,10 +62,13 @@ def allocation_end(*, acting_user: User, allocation: Allocation, ended_on: date,
                    "Only a manager of the allocated team can end the allocation.")
     if ended_on < allocation.started_on:
         raise ValidationError({"ended_on": "The end date must be on or after the start date"})
+    if not reason.strip():
+        raise ValidationError({"end_reason": "Enter why the allocation is ending"})
     allocation.ended_on = ended_on
+    allocation.end_reason = reason.strip()
     save_with_history(allocation, acting_user=acting_user)
     audit_record(actor=acting_user, verb="allocation.end", child=allocation.child,
-                 summary=f"Ended the allocation to {allocation.worker or allocation.team}: {reason}")
+                 summary=f"Ended the allocation to {allocation.worker or allocation.team}: {allocation.end_reason}")
     return allocation
 
 

@@ -1,22 +1,13 @@
 """The front door's "referral to children's social care" outcome, received here."""
 
-from django.utils import timezone
-
-from hearth.accounts.audit import save_with_history
+from hearth.children_in_need import services
 from hearth.children_in_need.models import Referral
 from hearth.front_door.outcomes import Outcome, register
 
 
-def referral_open(*, contact_child, acting_user, decision, strategy_discussion_now: bool = False) -> Referral:
+def referral_open(*, contact_child, acting_user, decision) -> Referral:
     """Open the CIN referral for a child decided at the front door."""
-    contact = contact_child.contact
-    referral = Referral(
-        child=contact_child.child, source=contact.source, contact_child=contact_child,
-        referral_date=timezone.localtime(contact.first_received_at).date(),
-        strategy_discussion_now=strategy_discussion_now, recorded_by=acting_user,
-    )
-    save_with_history(referral, acting_user=acting_user)
-    return referral
+    return services.referral_open(acting_user=acting_user, contact_child=contact_child)
 
 
 REFERRAL = register(Outcome(

@@ -123,9 +123,10 @@ class ContactForm(forms.Form):
     consent_time = TimeField(label="Time consent was given", required=False, help_text="If known. For example, 14:30")
     consent_dispensed_reason = forms.ChoiceField(label="Why was consent dispensed with?", required=False,
                                                  choices=ConsentDispensedReason.choices, widget=forms.RadioSelect)
-    consent_dispensed_agreed_by = forms.ModelChoiceField(label="Which manager agreed?", required=False,
-                                                         queryset=selectors.team_managers(),
-                                                         empty_label="Select the manager")
+    consent_dispensed_asked = forms.ModelChoiceField(
+        label="Which manager did you ask to agree?", required=False, queryset=selectors.team_managers(),
+        empty_label="Select the manager",
+        help_text="They confirm it on the contact's page, and no decision is made until a manager does")
     consent_not_applicable_reason = forms.ChoiceField(label="Why does consent not apply?", required=False,
                                                       choices=ConsentNotApplicableReason.choices,
                                                       widget=forms.RadioSelect)
@@ -138,7 +139,7 @@ class ContactForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        self.fields["consent_dispensed_agreed_by"].queryset = selectors.team_managers()
+        self.fields["consent_dispensed_asked"].queryset = selectors.team_managers()
         for n in range(1, DESCRIBED_CHILDREN + 1):
             self.fields[f"child_{n}_name"] = forms.CharField(label="Full name", max_length=200, required=False)
             self.fields[f"child_{n}_dob"] = GovukDateField(label="Date of birth", required=False, past_only=True,
@@ -197,7 +198,7 @@ class ContactForm(forms.Form):
             contact.consent_at = data.get("consent_moment")
         elif consent == ConsentStatus.DISPENSED:
             contact.consent_dispensed_reason = data["consent_dispensed_reason"]
-            contact.consent_dispensed_agreed_by = data["consent_dispensed_agreed_by"]
+            contact.consent_dispensed_asked = data["consent_dispensed_asked"]
         elif consent == ConsentStatus.NOT_APPLICABLE:
             contact.consent_not_applicable_reason = data["consent_not_applicable_reason"]
         return contact, data["child_list"], data["adult_list"]
@@ -238,6 +239,18 @@ class InformationRequestForm(forms.Form):
 class InformationAnswerForm(forms.Form):
     answer = forms.CharField(label="What the agency said", widget=forms.Textarea,
                              error_messages={"required": "Enter what the agency said"})
+
+
+class AwaitingForm(forms.Form):
+    """Waiting for partners (what for, and from whom), or the information has arrived (a note is optional)."""
+
+    note = forms.CharField(label="What are you waiting for, and from whom?", widget=forms.Textarea, required=False,
+                           help_text="For example, the police's record of call-outs to the address")
+
+
+class EscalationForm(forms.Form):
+    reason = forms.CharField(label="Why is this immediate risk?", widget=forms.Textarea,
+                             error_messages={"required": "Enter why the contact is immediate risk"})
 
 
 class AdviceForm(forms.Form):

@@ -2,7 +2,7 @@
 
 A partner can only answer consent one of two ways: the family agreed, or the partner did not ask because asking
 would put the child at risk of significant harm or prejudice a police investigation. The second is recorded as
-consent dispensed with, for a front-door manager to confirm when deciding. A partner who has not asked for any
+consent dispensed with, for a front-door manager to confirm before any decision. A partner who has not asked for any
 other reason is told to ask first, or to call the front door for advice (a consultation, not a referral).
 """
 

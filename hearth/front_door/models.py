@@ -113,12 +113,23 @@ class Contact(models.Model):
     consent_how = models.CharField(max_length=120, blank=True)
     consent_at = models.DateTimeField(null=True, blank=True)
     consent_dispensed_reason = models.CharField(max_length=30, choices=ConsentDispensedReason.choices, blank=True)
-    consent_dispensed_agreed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True,
-                                                    blank=True, related_name="+")
+    consent_dispensed_asked = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        help_text="The team manager the adviser asked to agree to dispensing with consent (none on a partner's referral).")
+    consent_dispensed_confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        help_text="The manager who confirmed, as their own act, that consent is dispensed with.")
+    consent_dispensed_confirmed_at = models.DateTimeField(null=True, blank=True)
     consent_not_applicable_reason = models.CharField(max_length=30, choices=ConsentNotApplicableReason.choices,
                                                      blank=True)
     risk_indicators = models.JSONField(default=list, blank=True)
     awaiting_information = models.BooleanField(default=False, help_text="Waiting for partners; the clock runs on.")
+    awaiting_information_note = models.TextField(
+        blank=True, help_text="What the contact waits for, or what arrived: the history keeps each note.")
+    escalation_reason = models.TextField(blank=True, help_text="Why the contact was treated as immediate risk.")
+    escalated_at = models.DateTimeField(null=True, blank=True)
+    escalated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+                                     related_name="+")
     team = models.ForeignKey("accounts.Team", on_delete=models.PROTECT, related_name="contacts")
     assigned_to = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
                                     related_name="assigned_contacts")
@@ -154,6 +165,11 @@ class Contact(models.Model):
     @property
     def is_open(self) -> bool:
         return self.closed_at is None
+
+    @property
+    def awaits_consent_confirmation(self) -> bool:
+        """Consent is dispensed with and no manager has yet confirmed it: no decision until one does."""
+        return self.consent == ConsentStatus.DISPENSED and self.consent_dispensed_confirmed_at is None
 
 
 class ContactChild(models.Model):

@@ -256,8 +256,8 @@ def age_cutoffs(now: datetime) -> dict[int, datetime]:
     return cutoffs
 
 
-def age_q(code: str, now: datetime) -> Q:
-    cutoffs = age_cutoffs(now)
+def age_q(code: str, now: datetime, cutoffs: dict[int, datetime] | None = None) -> Q:
+    cutoffs = cutoffs or age_cutoffs(now)
     _, _, least, most = next(band for band in AGE_BANDS if band[0] == code)
     condition = Q()
     if least:
@@ -409,8 +409,9 @@ class Figures:
     @cached_property
     def open_by_age(self) -> dict[str, int]:
         """Contacts open now, by working days since the chain's first receipt (not limited to the period)."""
+        cutoffs = age_cutoffs(self.now)  # the calendar read once for every band
         return Contact.objects.filter(STILL_OPEN).aggregate(
-            **{code: Count("first_received_at", filter=age_q(code, self.now)) for code, *_ in AGE_BANDS})
+            **{code: Count("first_received_at", filter=age_q(code, self.now, cutoffs)) for code, *_ in AGE_BANDS})
 
     @cached_property
     def decisions(self) -> list[dict]:
@@ -619,8 +620,8 @@ def consent_table(figures: Figures) -> Table:
                  share(total, received, basis="received", consent_reason="any")])
     return Table(
         "consent_dispensed", "Consent dispensed with",
-        "Contacts received in the period with consent dispensed with (a team manager agreed), by the reason, and as a "
-        "share of all contacts received.",
+        "Contacts received in the period with consent dispensed with, by the reason, and as a share of all contacts "
+        "received. Each is confirmed by a team manager before any decision; open ones may still await it.",
         ["Reason", "Contacts", "Share of contacts received"], rows,
         chart_title="Consent dispensed with, by reason", chart=chart,
     )

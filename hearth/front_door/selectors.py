@@ -24,7 +24,8 @@ CONSULTATIONS_LIMIT = 50
 def _with_everything(contacts: QuerySet[Contact]) -> QuerySet[Contact]:
     children = ContactChild.objects.select_related("child", "open_to_team", "decision", "decision__decided_by").order_by("pk")
     return contacts.select_related(
-        "team", "assigned_to", "recorded_by", "submitted_by", "consent_dispensed_agreed_by", "from_consultation",
+        "team", "assigned_to", "recorded_by", "submitted_by", "consent_dispensed_asked",
+        "consent_dispensed_confirmed_by", "escalated_by", "from_consultation",
     ).prefetch_related(
         Prefetch("children", queryset=children),
         "adults",

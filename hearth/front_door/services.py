@@ -66,13 +66,13 @@ def _validate_consent(contact: Contact) -> dict[str, str]:
     elif contact.consent == ConsentStatus.DISPENSED:
         if not contact.consent_dispensed_reason:
             errors["consent_dispensed_reason"] = "Select why consent was dispensed with"
-        agreed = contact.consent_dispensed_agreed_by
-        if agreed is None:
-            # A partner's online referral gives the reason; a front-door manager confirms it when deciding.
+        asked = contact.consent_dispensed_asked
+        if asked is None:
+            # A partner's online referral gives the reason; any front-door manager confirms it.
             if contact.submitted_by_id is None:
-                errors["consent_dispensed_agreed_by"] = "Select the manager who agreed to dispense with consent"
-        elif not policy.may_agree_to_dispense_consent(agreed):
-            errors["consent_dispensed_agreed_by"] = "Only a manager of a front-door team can agree to dispense with consent"
+                errors["consent_dispensed_asked"] = "Select the manager you asked to agree to dispense with consent"
+        elif not policy.may_agree_to_dispense_consent(asked):
+            errors["consent_dispensed_asked"] = "Only a manager of a front-door team can agree to dispense with consent"
     elif contact.consent == ConsentStatus.NOT_APPLICABLE:
         if not contact.consent_not_applicable_reason:
             errors["consent_not_applicable_reason"] = "Select why consent does not apply"
@@ -125,6 +125,8 @@ def contact_record(*, acting_user: User, contact: Contact, children: list[Person
     if contact.submitted_by_id is None:
         _require_front_door_worker(acting_user, contact.team_id)
     contact.recorded_by = acting_user
+    # Only the manager's own act confirms dispensing with consent, never the record of the contact.
+    contact.consent_dispensed_confirmed_by = contact.consent_dispensed_confirmed_at = None
     contact.team_id = contact.team_id or front_door_team(None if contact.submitted_by_id else acting_user).pk
     contact.previous = previous
     contact.first_received_at = previous.first_received_at if previous else contact.received_at
@@ -133,8 +135,9 @@ def contact_record(*, acting_user: User, contact: Contact, children: list[Person
     if unknown:
         raise ValidationError({"risk_indicators": f"Unknown risk indicators: {', '.join(sorted(unknown))}"})
     save_with_history(contact, acting_user=acting_user)
+    # The reference is made from the new row's id, so it is set by a second save, which keeps its own history row.
     contact.reference = f"FD{timezone.localtime(contact.received_at):%y}-{contact.pk:06d}"
-    Contact.objects.filter(pk=contact.pk).update(reference=contact.reference)
+    save_with_history(contact, acting_user=acting_user)
     _attach_children(contact, children)
     # A contact recorded after later ones about the same child makes those re-contacts.
     recontacts.refresh([c.pk for c in children if isinstance(c, Person)], acting_user=acting_user)
@@ -176,6 +179,13 @@ def _require_open(contact: Contact) -> None:
         raise ValidationError("This contact is closed: record new information as a new, linked contact")
 
 
+def _audit_contact(acting_user: User, contact: Contact, verb: str, summary: str) -> None:
+    """One audit event for each child on the contact who has a record, or one for the contact if none has yet."""
+    children = [row.child for row in contact.children.exclude(child=None).select_related("child")]
+    for child in children or [None]:
+        audit_record(actor=acting_user, verb=verb, child=child, summary=summary)
+
+
 @transaction.atomic
 def advice_record(*, acting_user: User, contact: Contact, kind: str, text: str) -> Advice:
     """Record advice on a contact with its author: front-door staff only, and senior social worker advice needs that role."""
@@ -197,15 +207,18 @@ def advice_record(*, acting_user: User, contact: Contact, kind: str, text: str) 
 
 @transaction.atomic
 def information_request_send(*, acting_user: User, contact: Contact, agency: str, asked: str) -> InformationRequest:
+    """Ask a partner agency for what it knows about the contact's family."""
     _require_open(contact)
     _require_front_door_worker(acting_user, contact.team_id)
     request = InformationRequest(contact=contact, agency=agency, asked=asked, requested_by=acting_user)
     save_with_history(request, acting_user=acting_user)
+    _audit_contact(acting_user, contact, "contact.information_request", f"Contact {contact}: asked {request.agency}")
     return request
 
 
 @transaction.atomic
 def information_request_answer(*, acting_user: User, request: InformationRequest, answer: str) -> InformationRequest:
+    """Record what a partner agency said."""
     _require_open(request.contact)
     _require_front_door_worker(acting_user, request.contact.team_id)
     if not answer.strip():
@@ -213,29 +226,47 @@ def information_request_answer(*, acting_user: User, request: InformationRequest
     request.answer = answer.strip()
     request.answered_at = timezone.now()
     save_with_history(request, acting_user=acting_user)
+    _audit_contact(acting_user, request.contact, "contact.information_answer",
+                   f"Contact {request.contact}: answer from {request.agency}")
     return request
 
 
 @transaction.atomic
-def contact_set_awaiting_information(*, acting_user: User, contact: Contact, awaiting: bool) -> Contact:
-    """Mark a contact as waiting for partners. The decision clock does not stop."""
+def contact_set_awaiting_information(*, acting_user: User, contact: Contact, awaiting: bool, note: str) -> Contact:
+    """Mark a contact as waiting for partners, saying for what, or as no longer waiting. The decision clock does not stop."""
     _require_open(contact)
     _require_front_door_worker(acting_user, contact.team_id)
+    if awaiting and not note.strip():
+        raise ValidationError({"note": "Enter what you are waiting for, and from whom"})
     contact.awaiting_information = awaiting
+    contact.awaiting_information_note = note.strip()
     save_with_history(contact, acting_user=acting_user)
+    if awaiting:
+        summary = f"Contact {contact} awaiting information: {contact.awaiting_information_note}"
+    else:
+        summary = f"Contact {contact} no longer awaiting information" + (
+            f": {contact.awaiting_information_note}" if contact.awaiting_information_note else "")
+    _audit_contact(acting_user, contact, "contact.awaiting_information", summary)
     return contact
 
 
 @transaction.atomic
-def contact_escalate(*, acting_user: User, contact: Contact) -> Contact:
-    """Treat an open contact as immediate risk: its decision falls due sooner, never later."""
+def contact_escalate(*, acting_user: User, contact: Contact, reason: str) -> Contact:
+    """Treat an open contact as immediate risk, saying why: its decision falls due sooner, never later."""
     _require_open(contact)
     _require_front_door_worker(acting_user, contact.team_id)
+    if not reason.strip():
+        raise ValidationError({"reason": "Enter why the contact is immediate risk"})
     contact.urgency = Urgency.IMMEDIATE
+    contact.escalation_reason = reason.strip()
+    contact.escalated_at = timezone.now()
+    contact.escalated_by = acting_user
     before = contact.decision_due_at
     _stamp_clock(contact)
     contact.decision_due_at = min(before, contact.decision_due_at)
     save_with_history(contact, acting_user=acting_user)
+    _audit_contact(acting_user, contact, "contact.escalate",
+                   f"Contact {contact} escalated to immediate risk: {contact.escalation_reason}")
     return contact
 
 
@@ -282,6 +313,33 @@ def contact_child_link(*, acting_user: User, contact_child: ContactChild, child:
     return contact_child
 
 
+CONFIRM_CONSENT_FIRST = ("Consent was dispensed with and no manager has confirmed it yet: a team manager must "
+                         "confirm dispensing with consent on this page before a decision is recorded")
+
+
+@transaction.atomic
+def contact_consent_dispensing_confirm(*, acting_user: User, contact: Contact) -> Contact:
+    """The manager asked (or any front-door team manager) confirms, as their own act, that consent is dispensed with."""
+    # Lock the row and read its state afresh into the caller's contact, which stays the one to use afterwards.
+    Contact.objects.select_for_update().filter(pk=contact.pk).values_list("pk").get()
+    contact.refresh_from_db(fields=["consent", "consent_dispensed_asked", "consent_dispensed_confirmed_by",
+                                    "consent_dispensed_confirmed_at", "closed_at"])
+    _require_open(contact)
+    if contact.consent != ConsentStatus.DISPENSED:
+        raise ValidationError("Consent was not dispensed with on this contact: there is nothing to confirm")
+    if contact.consent_dispensed_confirmed_at is not None:
+        raise ValidationError("Dispensing with consent has already been confirmed")
+    policy.require(policy.may_confirm_dispensed_consent(acting_user, contact),
+                   "Only the manager asked, or a manager of the front-door team that holds it, can confirm dispensing "
+                   "with consent.")
+    contact.consent_dispensed_confirmed_by = acting_user
+    contact.consent_dispensed_confirmed_at = timezone.now()
+    save_with_history(contact, acting_user=acting_user)
+    _audit_contact(acting_user, contact, "contact.consent_dispensing_confirm",
+                   f"Contact {contact}: confirmed dispensing with consent ({contact.get_consent_dispensed_reason_display()})")
+    return contact
+
+
 @transaction.atomic
 def contact_decide(*, acting_user: User, contact_child: ContactChild, outcome: str, rationale: str,
                    details_in_order: bool, consent_in_order: bool, family_told: str = "") -> ContactDecision:
@@ -293,6 +351,8 @@ def contact_decide(*, acting_user: User, contact_child: ContactChild, outcome: s
         policy.require(policy.can_view_child(acting_user, contact_child.child),
                        "You do not have access to this child's record.")
     _require_open(contact)
+    if contact.awaits_consent_confirmation:
+        raise ValidationError(CONFIRM_CONSENT_FIRST)
     errors = {}
     if contact_child.child_id is None:
         errors["outcome"] = "Match the child to their record before deciding"
@@ -309,9 +369,6 @@ def contact_decide(*, acting_user: User, contact_child: ContactChild, outcome: s
                                family_told=family_told.strip(), decided_by=acting_user, contact=contact,
                                source=contact.source)
     save_with_history(decision, acting_user=acting_user)
-    if consent_in_order and contact.consent == ConsentStatus.DISPENSED and contact.consent_dispensed_agreed_by_id is None:
-        contact.consent_dispensed_agreed_by = acting_user  # confirms the referrer's dispensing with consent
-        save_with_history(contact, acting_user=acting_user)
     chosen = outcomes.get(outcome)
     if chosen.hand_on is not None:
         chosen.hand_on(contact_child=contact_child, acting_user=acting_user, decision=decision)

@@ -19,6 +19,8 @@ urlpatterns = [
     path("contacts/<int:contact_id>/advice", views.contact_advice, name="contact_advice"),
     path("contacts/<int:contact_id>/awaiting-information", views.contact_awaiting, name="contact_awaiting"),
     path("contacts/<int:contact_id>/escalate", views.contact_escalate, name="contact_escalate"),
+    path("contacts/<int:contact_id>/confirm-dispensing-consent", views.contact_consent_dispensing_confirm,
+         name="contact_consent_dispensing_confirm"),
     path("contacts/<int:contact_id>/children/<int:row_id>/match", views.contact_child_match, name="contact_child_match"),
     path("contacts/<int:contact_id>/children/<int:row_id>/decide", views.contact_decide, name="contact_decide"),
 ]

@@ -56,8 +56,9 @@ def person_create(*, acting_user: User, person: Person, disabilities: list[str] 
     _validate_identifiers(person)
     save_with_history(person, acting_user=acting_user)
     if person.kind == PersonKind.CHILD and not person.la_child_id:
+        # The ID is made from the new row's id, so it is set by a second save, which keeps its own history row.
         person.la_child_id = f"C{person.pk:07d}"
-        Person.objects.filter(pk=person.pk).update(la_child_id=person.la_child_id)
+        save_with_history(person, acting_user=acting_user)
     for code in disabilities:
         PersonDisability.objects.create(person=person, code=code)
     audit_record(actor=acting_user, verb="person.create", child=person if person.kind == PersonKind.CHILD else None,

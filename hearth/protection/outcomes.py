@@ -1,18 +1,13 @@
 """The front door's "strategy discussion now" outcome, received here: a referral and a discussion to hold."""
 
-from hearth.accounts.audit import save_with_history
-from hearth.children_in_need.outcomes import referral_open
 from hearth.front_door.outcomes import Outcome, register
+from hearth.protection import services
 from hearth.protection.models import StrategyDiscussion
 
 
 def strategy_discussion_request(*, contact_child, acting_user, decision) -> StrategyDiscussion:
-    referral = referral_open(contact_child=contact_child, acting_user=acting_user, decision=decision,
-                             strategy_discussion_now=True)
-    discussion = StrategyDiscussion(child=contact_child.child, referral=referral, requested_by=acting_user,
-                                    requested_at=decision.decided_at)
-    save_with_history(discussion, acting_user=acting_user)
-    return discussion
+    return services.strategy_discussion_request(acting_user=acting_user, contact_child=contact_child,
+                                                requested_at=decision.decided_at)
 
 
 STRATEGY_DISCUSSION = register(Outcome(

@@ -316,8 +316,9 @@ class SeedContacts:
         self.contact_row = row_maker(tables[Contact], [
             "id", "reference", "received_at", "first_received_at", "previous", "channel", "pathway", "urgency",
             "decision_due_at", "referrer_name", "referrer_agency", "referrer_phone", "source", "concern", "consent",
-            "consent_from", "consent_how", "consent_at", "consent_dispensed_reason", "consent_dispensed_agreed_by",
-            "consent_not_applicable_reason", "risk_indicators", "awaiting_information", "team", "assigned_to",
+            "consent_from", "consent_how", "consent_at", "consent_dispensed_reason", "consent_dispensed_asked",
+            "consent_dispensed_confirmed_by", "consent_dispensed_confirmed_at", "consent_not_applicable_reason",
+            "risk_indicators", "awaiting_information", "team", "assigned_to",
             "submitted_by", "closed_at", "recorded_at", "recorded_by", "senior_advice_at"])
         self.child_row = row_maker(tables[ContactChild], [
             "id", "contact", "received_at", "child", "described_name", "described_date_of_birth", "described_address",
@@ -499,7 +500,7 @@ class SeedContacts:
             values["consent_dispensed_reason"] = (
                 ConsentDispensedReason.POLICE_INVESTIGATION if source == ReferralSource.POLICE and self.chance(0.6)
                 else ConsentDispensedReason.SIGNIFICANT_HARM)
-            values["consent_dispensed_agreed_by_id"] = rng.choice(self.managers)
+            values["consent_dispensed_asked_id"] = rng.choice(self.managers)
         elif roll < dispensed + not_applicable:
             values["consent"] = ConsentStatus.NOT_APPLICABLE
             values["consent_not_applicable_reason"] = (
@@ -607,20 +608,27 @@ class SeedContacts:
 
         get = values.get
         consent_at = get("consent_at")
+        manager = rng.choice(self.managers)
+        # Dispensing with consent is confirmed by the manager asked (a partner's referral asks nobody: the deciding
+        # manager confirms it) soon after receipt, before any decision; a partner's open referral still waits.
+        asked = None if submitted_by else get("consent_dispensed_asked_id")
+        confirmed_by = confirmed_at = None
+        if values["consent"] == ConsentStatus.DISPENSED and (asked or decided):
+            confirmed_by = asked or manager
+            confirmed_at = db(self.between(received, end, 0.02, 0.2))
         put(Contact, self.contact_row(
             pk, reference, received_db, db(first_received) if previous else received_db,
             previous[0] if previous else None, Channel.ONLINE if submitted_by else values["channel"], pathway, urgency,
             self.due_db[due] if due in self.due_db else db(due), values["referrer_name"], values["referrer_agency"],
             values["referrer_phone"], values["source"], concern, values["consent"], get("consent_from", ""),
             get("consent_how", ""), consent_at and db(consent_at), get("consent_dispensed_reason", ""),
-            get("consent_dispensed_agreed_by_id"), get("consent_not_applicable_reason", ""), RISKS_JSON[risks],
+            asked, confirmed_by, confirmed_at, get("consent_not_applicable_reason", ""), RISKS_JSON[risks],
             awaiting and decided is None, self.team_id,
             adviser if not submitted_by and random() < (0.9 if decided else 0.6) else None,
             submitted_by, decided_db, db(recorded), submitted_by or adviser, senior_advice,
         ))
         for name, relationship, person_id in adults:
             put(ContactAdult, self.adult_row(pk, name, relationship, person_id))
-        manager = rng.choice(self.managers)
         self.total += 1
         if decided is None:
             self.open += 1

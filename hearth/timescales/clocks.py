@@ -254,14 +254,21 @@ def read(
     completed_at: dt.datetime | None = None,
     *,
     calendar: WorkingDayCalendar,
+    due: dt.datetime | None = None,
 ) -> ClockReading:
-    """Read a clock as it stood at `now`, from its start and (if any) its completion."""
+    """Read a clock as it stood at `now`, from its start and (if any) its completion.
+
+    `due` is the due moment recorded when the clock started, where one is kept: a clock is due as at its start
+    (docs/adr/0008), so a closure day added later does not move it. Without it, the due moment is worked out now.
+    """
     _require_aware("started_at", started_at)
     _require_aware("now", now)
     if completed_at is not None:
         _require_aware("completed_at", completed_at)
-
-    due = due_at(clock, started_at, calendar)
+    if due is not None:
+        _require_aware("due", due)
+    else:
+        due = due_at(clock, started_at, calendar)
     # The reading is "as at now": a completion recorded after now had not yet
     # happened, which keeps historic (month-end) readings truthful.
     is_complete = completed_at is not None and completed_at <= now

@@ -13,6 +13,8 @@ class LocalClosureDay(models.Model):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+    # With the number of rows, the stamp every process compares to know its cached calendar is still current.
+    changed_at = models.DateTimeField(auto_now=True, db_index=True)
     history = HistoricalRecords()
 
     class Meta:

@@ -259,7 +259,8 @@ def test_contact_with_consent_is_screened_then_decided_as_a_referral_by_the_fron
 
 # --- Consent dispensed with --------------------------------------------------------------------------------
 
-def test_consent_dispensed_with_needs_a_reason_and_the_manager_who_agreed(visitor, council, fd_manager):
+def test_consent_dispensed_with_needs_a_reason_and_the_manager_asked_who_then_confirms_it(
+        visitor, council, fd_manager, another_visitor):
     page = visitor.page
     received = minutes_ago(45)
     visitor.sign_in("adviser")
@@ -280,11 +281,11 @@ def test_consent_dispensed_with_needs_a_reason_and_the_manager_who_agreed(visito
     assert page.title().startswith("Error: ")
     expect(summary.get_by_role("link", name="Select why consent was dispensed with")).to_have_attribute(
         "href", "#id_consent_dispensed_reason")
-    expect(summary.get_by_role("link", name="Select the manager who agreed to dispense with consent")).to_have_attribute(
-        "href", "#id_consent_dispensed_agreed_by")
+    expect(summary.get_by_role("link", name="Select the manager you asked to agree to dispense with consent")
+           ).to_have_attribute("href", "#id_consent_dispensed_asked")
     expect(page.locator("#id_consent_dispensed_reason-error")).to_contain_text("Select why consent was dispensed with")
-    expect(page.locator("#id_consent_dispensed_agreed_by-error")).to_contain_text(
-        "Select the manager who agreed to dispense with consent")
+    expect(page.locator("#id_consent_dispensed_asked-error")).to_contain_text(
+        "Select the manager you asked to agree to dispense with consent")
     assert not Contact.objects.exists()
 
     expect(page.get_by_label("Consent dispensed with")).to_be_checked()
@@ -299,16 +300,27 @@ def test_consent_dispensed_with_needs_a_reason_and_the_manager_who_agreed(visito
 
     reason = page.get_by_role("group", name="Why was consent dispensed with?")
     reason.get_by_label("Seeking consent would place the child at risk of significant harm").check()
-    page.get_by_label("Which manager agreed?").select_option(label="Fdmanager Tester")
+    page.get_by_label("Which manager did you ask to agree?").select_option(label="Fdmanager Tester")
     visitor.follow(page.get_by_role("button", name="Record the contact"))
 
     contact = Contact.objects.get()
     expect(success_banner(page)).to_contain_text(f"Contact {contact.reference} recorded")
     expect(page.locator(".govuk-summary-list").first).to_contain_text(
         "Consent dispensed with: Seeking consent would place the child at risk of significant harm. "
-        "Agreed by Fdmanager Tester")
+        "Asked Fdmanager Tester to agree. Not yet confirmed by a manager")
     assert (contact.consent, contact.consent_dispensed_reason) == (ConsentStatus.DISPENSED, "significant_harm")
-    assert contact.consent_dispensed_agreed_by == fd_manager
+    assert contact.consent_dispensed_asked == fd_manager
+    expect(page.get_by_role("button", name="Confirm dispensing with consent")).to_have_count(0)
+
+    manager = another_visitor().sign_in("fdmanager")
+    manager.open(f"/front-door/contacts/{contact.pk}")
+    expect(manager.page.get_by_role("button", name="Record the decision")).to_have_count(0)
+    manager.follow(manager.page.get_by_role("button", name="Confirm dispensing with consent"))
+    expect(success_banner(manager.page)).to_contain_text("Dispensing with consent confirmed")
+    expect(manager.page.locator(".govuk-summary-list").first).to_contain_text("Confirmed by Fdmanager Tester")
+    expect(manager.page.get_by_role("button", name="Record the decision")).to_have_count(1)
+    contact.refresh_from_db()
+    assert contact.consent_dispensed_confirmed_by == fd_manager and contact.consent_dispensed_confirmed_at
 
 
 # --- A police domestic abuse notification ------------------------------------------------------------------
@@ -340,7 +352,7 @@ def test_police_domestic_abuse_notification_gets_police_triage_advice_and_the_wo
     page.get_by_label("Consent dispensed with").check()
     page.get_by_role("group", name="Why was consent dispensed with?").get_by_label(
         "Seeking consent would prejudice a police investigation").check()
-    page.get_by_label("Which manager agreed?").select_option(label="Fdmanager Tester")
+    page.get_by_label("Which manager did you ask to agree?").select_option(label="Fdmanager Tester")
     visitor.follow(page.get_by_role("button", name="Record the contact"))
 
     contact = Contact.objects.exclude(pk=standard.pk).get()

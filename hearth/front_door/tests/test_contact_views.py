@@ -101,21 +101,21 @@ def test_a_contact_is_refused_with_a_message_beside_the_field_and_nothing_typed_
     assert Contact.objects.count() == 0
 
 
-def test_consent_dispensed_with_needs_the_manager_who_agreed(council, fd_manager):
+def test_consent_dispensed_with_needs_the_front_door_manager_asked(council, fd_manager):
     client = client_for(council.adviser)
     base = contact_form(council, consent="dispensed", consent_from=None, consent_how=None,
                         consent_dispensed_reason="significant_harm")
     page = client.post("/front-door/contacts/new", base).content.decode()
-    assert "Select the manager who agreed to dispense with consent" in page
-    assert 'id="id_consent_dispensed_agreed_by-error"' in page
+    assert "Select the manager you asked to agree to dispense with consent" in page
+    assert 'id="id_consent_dispensed_asked-error"' in page
     assert Contact.objects.count() == 0
     page = client.get("/front-door/contacts/new").content.decode()
-    # Only the managers of a front-door team agree: not another team's manager, nor a worker.
+    # Only the managers of a front-door team may be asked: not another team's manager, nor a worker.
     assert f'<option value="{fd_manager.pk}">{fd_manager}</option>' in page
     assert f">{council.manager}</option>" not in page and f">{council.worker}</option>" not in page
-    response = client.post("/front-door/contacts/new", {**base, "consent_dispensed_agreed_by": fd_manager.pk})
+    response = client.post("/front-door/contacts/new", {**base, "consent_dispensed_asked": fd_manager.pk})
     assert response.status_code == 302
-    assert Contact.objects.get().consent_dispensed_agreed_by == fd_manager
+    assert Contact.objects.get().consent_dispensed_asked == fd_manager
 
 
 def test_only_front_door_staff_record_contacts(council):
@@ -135,7 +135,8 @@ def test_the_contact_page_shows_the_clock_measured_from_the_first_receipt(counci
 def test_awaiting_information_keeps_the_clock_running(council, record_contact):
     contact = record_contact(received_at=london(2025, 3, 14, 19, 30))
     due = contact.decision_due_at
-    response = client_for(council.adviser).post(f"/front-door/contacts/{contact.pk}/awaiting-information", {"awaiting": "yes"})
+    response = client_for(council.adviser).post(f"/front-door/contacts/{contact.pk}/awaiting-information",
+                                                {"awaiting": "yes", "awaiting-note": "The GP's notes"})
     assert response.status_code == 302
     contact.refresh_from_db()
     assert contact.awaiting_information and contact.decision_due_at == due

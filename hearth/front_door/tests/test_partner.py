@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 import hearth.front_door.navigation_partner  # noqa: F401  (registers the partners' menu)
@@ -82,19 +83,23 @@ def test_a_partner_submission_arrives_in_the_queue_as_an_online_contact(council)
     assert contact.reference in queue
 
 
-def test_consent_not_sought_is_dispensed_with_for_a_manager_to_confirm(council, fd_manager):
+def test_consent_not_sought_waits_for_a_front_door_managers_confirmation_before_a_decision(council, fd_manager):
     client = client_for(council.partner)
     contact, _ = submit(client, consent="dispensed", consent_from=None, consent_how=None,
                         consent_dispensed_reason=ConsentDispensedReason.POLICE_INVESTIGATION, child_2_name=None)
     assert contact.consent == ConsentStatus.DISPENSED
     assert contact.consent_dispensed_reason == ConsentDispensedReason.POLICE_INVESTIGATION
-    assert contact.consent_dispensed_agreed_by is None
+    assert contact.consent_dispensed_asked is None and contact.consent_dispensed_confirmed_at is None
     row = contact.children.get()
     services.contact_child_link(acting_user=council.adviser, contact_child=row, child=council.unallocated)
+    with pytest.raises(ValidationError, match="confirm dispensing with consent"):
+        services.contact_decide(acting_user=fd_manager, contact_child=row, outcome="information_and_advice",
+                                rationale="Advice to the police", details_in_order=True, consent_in_order=True)
+    services.contact_consent_dispensing_confirm(acting_user=fd_manager, contact=contact)
     services.contact_decide(acting_user=fd_manager, contact_child=row, outcome="information_and_advice",
                             rationale="Advice to the police", details_in_order=True, consent_in_order=True)
     contact.refresh_from_db()
-    assert contact.consent_dispensed_agreed_by == fd_manager
+    assert contact.consent_dispensed_confirmed_by == fd_manager and contact.closed_at is not None
 
 
 def test_a_partner_sees_only_their_own_submissions(council, other_partner):

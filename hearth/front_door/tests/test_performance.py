@@ -65,7 +65,8 @@ def march(council, record_contact, decide, fd_manager, senior):
     c2 = record_contact(received_at=london(2025, 3, 3, 11), children=[council.team_child], source=ReferralSource.SCHOOLS,
                         consent=ConsentStatus.DISPENSED, consent_not_applicable_reason="",
                         consent_dispensed_reason=ConsentDispensedReason.SIGNIFICANT_HARM,
-                        consent_dispensed_agreed_by=fd_manager)
+                        consent_dispensed_asked=fd_manager)
+    services.contact_consent_dispensing_confirm(acting_user=fd_manager, contact=c2)
     services.advice_record(acting_user=senior, contact=c2, kind=AdviceKind.SENIOR_SOCIAL_WORKER, text="Discuss with police.")
     c1 = decide(c1, london(2025, 3, 4, 11))
     c2 = decide(c2, london(2025, 3, 5, 11), outcome="information_and_advice")

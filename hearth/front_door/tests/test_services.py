@@ -71,24 +71,24 @@ def test_a_contact_received_in_the_future_is_refused(council):
     assert refused.value.message_dict["received_at"] == ["The time received cannot be in the future"]
 
 
-def test_consent_dispensed_with_needs_a_reason_and_a_front_door_manager(council, fd_manager):
+def test_consent_dispensed_with_needs_a_reason_and_the_front_door_manager_asked(council, fd_manager):
     base = dict(consent=ConsentStatus.DISPENSED, consent_not_applicable_reason="")
     with pytest.raises(ValidationError) as refused:
         services.contact_record(acting_user=council.adviser, children=[council.unallocated], contact=unsaved_contact(**base))
-    assert set(refused.value.message_dict) == {"consent_dispensed_reason", "consent_dispensed_agreed_by"}
+    assert set(refused.value.message_dict) == {"consent_dispensed_reason", "consent_dispensed_asked"}
     with pytest.raises(ValidationError) as refused:
         services.contact_record(acting_user=council.adviser, children=[council.unallocated], contact=unsaved_contact(
             **base, consent_dispensed_reason=ConsentDispensedReason.SIGNIFICANT_HARM,
-            consent_dispensed_agreed_by=council.worker))
-    assert "Only a manager of a front-door team" in refused.value.message_dict["consent_dispensed_agreed_by"][0]
+            consent_dispensed_asked=council.worker))
+    assert "Only a manager of a front-door team" in refused.value.message_dict["consent_dispensed_asked"][0]
     with pytest.raises(ValidationError) as refused:  # another team's manager
         services.contact_record(acting_user=council.adviser, children=[council.unallocated], contact=unsaved_contact(
             **base, consent_dispensed_reason=ConsentDispensedReason.SIGNIFICANT_HARM,
-            consent_dispensed_agreed_by=council.manager))
-    assert "Only a manager of a front-door team" in refused.value.message_dict["consent_dispensed_agreed_by"][0]
+            consent_dispensed_asked=council.manager))
+    assert "Only a manager of a front-door team" in refused.value.message_dict["consent_dispensed_asked"][0]
     contact = services.contact_record(acting_user=council.adviser, children=[council.unallocated], contact=unsaved_contact(
-        **base, consent_dispensed_reason=ConsentDispensedReason.SIGNIFICANT_HARM, consent_dispensed_agreed_by=fd_manager))
-    assert contact.consent_dispensed_agreed_by == fd_manager
+        **base, consent_dispensed_reason=ConsentDispensedReason.SIGNIFICANT_HARM, consent_dispensed_asked=fd_manager))
+    assert contact.consent_dispensed_asked == fd_manager
 
 
 def test_the_clock_for_a_friday_evening_contact_falls_due_at_the_end_of_the_next_working_day(record_contact):
@@ -105,14 +105,15 @@ def test_the_clock_for_an_immediate_contact_falls_due_within_the_hour(record_con
 def test_escalating_brings_the_due_time_forward_from_the_first_receipt(council, record_contact):
     received = london(2025, 3, 14, 19, 30)
     contact = record_contact(received_at=received)
-    services.contact_escalate(acting_user=council.adviser, contact=contact)
+    services.contact_escalate(acting_user=council.adviser, contact=contact, reason="Disclosed a threat today")
     assert contact.decision_due_at == received + timedelta(hours=1)
 
 
 def test_awaiting_information_does_not_move_the_due_time(council, record_contact):
     contact = record_contact(received_at=london(2025, 3, 14, 19, 30))
     due = contact.decision_due_at
-    services.contact_set_awaiting_information(acting_user=council.adviser, contact=contact, awaiting=True)
+    services.contact_set_awaiting_information(acting_user=council.adviser, contact=contact, awaiting=True,
+                                              note="The school nurse's notes")
     contact.refresh_from_db()
     assert contact.awaiting_information and contact.decision_due_at == due
 
@@ -139,7 +140,7 @@ def test_deciding_every_child_closes_the_contact_and_a_closed_contact_refuses_ch
     with pytest.raises(ValidationError, match="closed"):
         services.information_request_send(acting_user=council.adviser, contact=contact, agency="GP", asked="Anything?")
     with pytest.raises(ValidationError, match="closed"):
-        services.contact_escalate(acting_user=council.adviser, contact=contact)
+        services.contact_escalate(acting_user=council.adviser, contact=contact, reason="Disclosed a threat today")
 
 
 def test_new_information_on_a_closed_contact_is_a_linked_contact_timed_from_the_first_receipt(

@@ -57,7 +57,8 @@ def test_the_queue_lists_open_contacts_soonest_due_first_with_status_and_chain(c
     assert decision.contact_child.contact.pk == earlier.pk
     chained = record_contact(received_at=now - timedelta(hours=2), children=[council.unallocated],
                              previous=Contact.objects.get(pk=earlier.pk))
-    services.contact_set_awaiting_information(acting_user=council.adviser, contact=chained, awaiting=True)
+    services.contact_set_awaiting_information(acting_user=council.adviser, contact=chained, awaiting=True,
+                                              note="The police record of call-outs")
 
     page = client_for(council.adviser).get("/front-door/").content.decode()
     # Soonest due first: the chain's clock runs from its first receipt 20 days ago.

@@ -14,13 +14,15 @@ from django.views.decorators.http import require_POST
 from hearth.accounts import policy
 from hearth.casework import chronology
 from hearth.core.http import add_service_errors, parse_id
-from hearth.front_door import outcomes, selectors, services
+from hearth.front_door import outcomes, selectors, services, worklist
 from hearth.front_door.clocks import BY_URGENCY
 from hearth.front_door.forms import (
     AdviceForm,
+    AwaitingForm,
     ConsultationForm,
     ContactForm,
     DecisionForm,
+    EscalationForm,
     InformationAnswerForm,
     InformationRequestForm,
     MatchChildForm,
@@ -36,15 +38,8 @@ from hearth.front_door.models import (
     RiskIndicator,
     Urgency,
 )
-from hearth.timescales import clocks
-from hearth.timescales.selectors import council_calendar
 
 SECTION = "front_door"
-RAG = {
-    clocks.Rag.GREEN: ("On track", "green"),
-    clocks.Rag.AMBER: ("Due today", "yellow"),
-    clocks.Rag.RED: ("Overdue", "red"),
-}
 
 
 def _require_case_role(request: HttpRequest) -> None:
@@ -219,24 +214,25 @@ def _contact_page(request: HttpRequest, contact: Contact, *, bound: dict | None 
     advice_form = bound.get("advice") or AdviceForm(prefix="advice")
     if not policy.may_give_senior_advice(user, contact.team_id):
         advice_form.fields["kind"].choices = [c for c in AdviceKind.choices if c[0] != AdviceKind.SENIOR_SOCIAL_WORKER]
-    reading = clocks.read(BY_URGENCY[contact.urgency], contact.first_received_at, timezone.now(),
-                          completed_at=contact.closed_at, calendar=council_calendar())
-    if reading.is_complete:
-        rag = ("Decided on time", "green") if reading.met else ("Decided late", "red")
-    else:
-        rag = RAG[reading.status]
+    # The due moment stored when the contact was received (or escalated), as the worklist and the leaders' view
+    # read it: a closure day added later does not move it (docs/adr/0008).
+    rag = (worklist.CLOSED_TAGS if contact.closed_at else worklist.OPEN_TAGS)[worklist.contact_rag(contact, timezone.now())]
     risk_labels = dict(RiskIndicator.choices)
     return render(request, "front_door/contact_detail.html", {
         "title": f"Contact {contact.reference}", "section": SECTION, "contact": contact, "rows": rows,
-        "chain": selectors.contact_chain(contact), "reading": reading, "rag": rag,
+        "chain": selectors.contact_chain(contact), "clock": BY_URGENCY[contact.urgency], "rag": rag,
         "requests": requests, "request_form": bound.get("request") or InformationRequestForm(prefix="request"),
         "advice": advice, "advice_form": advice_form, "may_screen": may_screen, "may_decide": may_decide,
+        "awaiting_form": bound.get("awaiting") or AwaitingForm(prefix="awaiting"),
+        "escalation_form": bound.get("escalate") or EscalationForm(prefix="escalate"),
         "may_add_information": policy.may_screen(user, contact.team_id) and not contact.is_open,
         "hidden_child": policy.HIDDEN_CHILD,
         "risks": [risk_labels.get(code, code) for code in contact.risk_indicators],
         "needs_cate": RiskIndicator.EXPLOITATION in contact.risk_indicators and AdviceKind.CATE not in kinds,
         "needs_police_triage": contact.pathway == Pathway.DOMESTIC_ABUSE and AdviceKind.POLICE_TRIAGE not in kinds,
         "is_immediate": contact.urgency == Urgency.IMMEDIATE, "outcome_label": outcomes.label,
+        "may_confirm_consent": contact.is_open and contact.awaits_consent_confirmation
+        and policy.may_confirm_dispensed_consent(user, contact),
         "non_field_errors": bound.get("errors", []),
     }, status=status)
 
@@ -338,10 +334,14 @@ def contact_awaiting(request: HttpRequest, contact_id: int) -> HttpResponse:
     """Mark the contact as waiting for partners, or not. The clock keeps running either way."""
     record = _load_for_action(request, contact_id)
     awaiting = request.POST.get("awaiting") == "yes"
+    form = AwaitingForm(request.POST, prefix="awaiting")
+    if not form.is_valid():
+        return _invalid(request, record, form, "awaiting")
     try:
-        services.contact_set_awaiting_information(acting_user=request.user, contact=record, awaiting=awaiting)
+        services.contact_set_awaiting_information(acting_user=request.user, contact=record, awaiting=awaiting,
+                                                  note=form.cleaned_data["note"])
     except ValidationError as error:
-        return _failed(request, record, None, "", error)
+        return _failed(request, record, form, "awaiting", error)
     return _done(request, record, "Marked as awaiting information: the clock keeps running" if awaiting
                  else "No longer awaiting information")
 
@@ -350,11 +350,25 @@ def contact_awaiting(request: HttpRequest, contact_id: int) -> HttpResponse:
 def contact_escalate(request: HttpRequest, contact_id: int) -> HttpResponse:
     """Treat the contact as immediate risk: a decision within the hour of its first receipt."""
     record = _load_for_action(request, contact_id)
+    form = EscalationForm(request.POST, prefix="escalate")
+    if not form.is_valid():
+        return _invalid(request, record, form, "escalate")
     try:
-        services.contact_escalate(acting_user=request.user, contact=record)
+        services.contact_escalate(acting_user=request.user, contact=record, reason=form.cleaned_data["reason"])
+    except ValidationError as error:
+        return _failed(request, record, form, "escalate", error)
+    return _done(request, record, "Escalated to immediate risk: a manager must decide within the hour")
+
+
+@require_POST
+def contact_consent_dispensing_confirm(request: HttpRequest, contact_id: int) -> HttpResponse:
+    """The manager asked (or any front-door team manager) confirms that consent is dispensed with."""
+    record = _load_for_action(request, contact_id)
+    try:
+        services.contact_consent_dispensing_confirm(acting_user=request.user, contact=record)
     except ValidationError as error:
         return _failed(request, record, None, "", error)
-    return _done(request, record, "Escalated to immediate risk: a manager must decide within the hour")
+    return _done(request, record, "Dispensing with consent confirmed: a decision can now be recorded", "consent")
 
 
 def _contact_child(record: Contact, row_id: int) -> ContactChild:

@@ -153,11 +153,21 @@ def test_consent_is_recorded_as_the_service_requires(seeded):
     total = sum(counts.values())
     assert counts[ConsentStatus.OBTAINED] > total * 0.6
     assert counts[ConsentStatus.DISPENSED] >= 1 and counts[ConsentStatus.NOT_APPLICABLE] >= 5
-    for contact in Contact.objects.select_related("consent_dispensed_agreed_by"):
+    for contact in Contact.objects.select_related("consent_dispensed_asked", "consent_dispensed_confirmed_by"):
         assert services._validate_consent(contact) == {}, contact
         if contact.consent == ConsentStatus.DISPENSED and not contact.submitted_by_id:
-            assert contact.consent_dispensed_agreed_by.memberships.filter(
+            assert contact.consent_dispensed_asked.memberships.filter(
                 team__service_area=ServiceArea.FRONT_DOOR, manages=True).exists()
+            assert contact.consent_dispensed_confirmed_by == contact.consent_dispensed_asked
+
+
+def test_dispensing_with_consent_is_confirmed_before_every_decision(seeded):
+    dispensed = Contact.objects.filter(consent=ConsentStatus.DISPENSED)
+    assert dispensed.exists()
+    for contact in dispensed:
+        if contact.closed_at is not None:
+            assert contact.consent_dispensed_confirmed_by is not None
+            assert contact.received_at <= contact.consent_dispensed_confirmed_at <= contact.closed_at
 
 
 def test_open_contacts_wait_in_the_queue_some_assigned(seeded):
@@ -175,7 +185,8 @@ def test_the_demo_partner_has_one_decided_and_one_waiting_referral(seeded):
     decided, waiting = submitted
     assert all(contact.channel == Channel.ONLINE and contact.recorded_by == partner for contact in submitted)
     assert decided.closed_at is not None and waiting.closed_at is None
-    assert waiting.consent == ConsentStatus.DISPENSED and waiting.consent_dispensed_agreed_by is None
+    assert waiting.consent == ConsentStatus.DISPENSED and waiting.consent_dispensed_asked is None
+    assert waiting.awaits_consent_confirmation
     row = waiting.children.get()
     assert row.child_id is None and row.described_name and row.described_address
 
