@@ -5,8 +5,10 @@ from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from hearth.core.models import Versioned
 
-class Allocation(models.Model):
+
+class Allocation(Versioned):
     """A child allocated to a team and, usually, a named worker, from one date to another."""
 
     child = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="allocations")
@@ -103,7 +105,7 @@ class CaseNoteKind(models.TextChoices):
     OTHER = "other", "Other"
 
 
-class CaseNote(models.Model):
+class CaseNote(Versioned):
     """What happened, when it happened (not when it was typed), and what the child said."""
 
     child = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="case_notes")

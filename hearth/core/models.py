@@ -16,6 +16,16 @@ class Recorded(models.Model):
         abstract = True
 
 
+class Versioned(models.Model):
+    """An editable record. Its version rises by one with every saved change, so an edit made to the version someone
+    read is refused once another change has been saved (`hearth.core.concurrency`): no edit is silently lost."""
+
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+
 class SeedRun(models.Model):
     """The synthetic seed made this database: its scale and seed, and the last row of each kind it wrote.
 

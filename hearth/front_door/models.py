@@ -15,6 +15,7 @@ from django.db.models import ExpressionWrapper, Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from hearth.core.models import Versioned
 from hearth.reference.codes import ReferralSource
 
 
@@ -90,7 +91,7 @@ class Consultation(models.Model):
         return f"Consultation with {self.caller_name} ({self.caller_agency})"
 
 
-class Contact(models.Model):
+class Contact(Versioned):
     """Information about one or more children received by the front door."""
 
     reference = models.CharField(max_length=20, unique=True, null=True, blank=True)

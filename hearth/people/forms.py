@@ -4,6 +4,7 @@ from django import forms
 from django.utils.crypto import salted_hmac
 
 from hearth.accounts.models import Team
+from hearth.core.concurrency import VersionField
 from hearth.core.forms import GovukDateField
 from hearth.people.identifiers import normalise_nhs_number
 from hearth.people.models import Address, Person, Relationship, RelationshipKind, WarningNote
@@ -63,6 +64,21 @@ class PersonDetailsForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk and "disabilities" not in self.initial:
             self.initial["disabilities"] = [d.code for d in self.instance.disabilities.all()]
+
+
+class PersonEditForm(PersonDetailsForm):
+    """A child's details as they were read, carrying the version read so a later change by someone else is not lost."""
+
+    version = VersionField()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial["version"] = self.instance.version
+
+
+# The fields a conflict page compares for a child's details.
+PERSON_EDIT_FIELDS = PersonDetailsForm.Meta.fields
 
 
 class AddressForm(forms.ModelForm):

@@ -7,6 +7,7 @@ from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from hearth.core.models import Versioned
 from hearth.reference.codes import Disability, Ethnicity, Sex, UPNUnknownReason
 
 
@@ -29,7 +30,7 @@ class PersonKind(models.TextChoices):
     ADULT = "adult", "Adult"
 
 
-class Person(models.Model):
+class Person(Versioned):
     """A child (a case record, from before birth to 25) or an adult in a child's network."""
 
     kind = models.CharField(max_length=10, choices=PersonKind.choices, default=PersonKind.CHILD)

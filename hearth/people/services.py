@@ -7,6 +7,7 @@ from django.utils import timezone
 from hearth.accounts import policy
 from hearth.accounts.audit import audit_record, save_with_history
 from hearth.accounts.models import User
+from hearth.core.concurrency import claim_version
 from hearth.people.identifiers import nhs_number_problem, normalise_nhs_number, upn_problem
 from hearth.people.models import (
     Address,
@@ -67,9 +68,14 @@ def person_create(*, acting_user: User, person: Person, disabilities: list[str] 
 
 
 @transaction.atomic
-def person_update(*, acting_user: User, person: Person, disabilities: list[str] | None = None) -> Person:
-    """Save changes to a person's details; the history keeps what they were."""
+def person_update(*, acting_user: User, person: Person, read_version: int,
+                  disabilities: list[str] | None = None) -> Person:
+    """Save changes to a person's details onto the version they were read at; the history keeps what they were.
+
+    A change saved by someone else since `read_version` is never overwritten: `EditConflict` is raised instead.
+    """
     _require_case_writer(acting_user)
+    claim_version(person, read_version)
     _validate_identifiers(person)
     save_with_history(person, acting_user=acting_user)
     if disabilities is not None:

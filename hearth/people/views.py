@@ -13,15 +13,17 @@ from hearth.accounts.models import AccessEvent
 from hearth.accounts.policy import child_for
 from hearth.casework.selectors import allocations_for, case_notes_for, involvements_for
 from hearth.casework.services import allocation_open_for_new_child
+from hearth.core.concurrency import EditConflict, conflict_context
 from hearth.core.http import add_service_errors
 from hearth.core.ratelimits import child_search_limit
 from hearth.people import selectors, services
 from hearth.people.forms import (
+    PERSON_EDIT_FIELDS,
     AddressForm,
     ChildSearchForm,
     NewChildForm,
     NewRelativeForm,
-    PersonDetailsForm,
+    PersonEditForm,
     WarningForm,
 )
 from hearth.people.models import Person, PersonKind, Relationship
@@ -99,21 +101,28 @@ def child_create(request: HttpRequest) -> HttpResponse:
 def child_edit(request: HttpRequest, child_id: int) -> HttpResponse:
     """Change a child's details; the record's history keeps what they were."""
     record = child_for(request.user, child_id, what="Edit child's details", write=True)
-    form = PersonDetailsForm(request.POST or None, instance=record)
+    title = f"Change {record.full_name}'s details"
+    form = PersonEditForm(request.POST or None, instance=record)
+    conflict = None
     if request.method == "POST" and form.is_valid():
         person = form.save(commit=False)
         try:
-            services.person_update(acting_user=request.user, person=person,
+            services.person_update(acting_user=request.user, person=person, read_version=form.cleaned_data["version"],
                                    disabilities=form.cleaned_data.get("disabilities", []))
         except ValidationError as error:
             add_service_errors(form, error)
+        except EditConflict as clash:
+            conflict = conflict_context(clash, person, PERSON_EDIT_FIELDS)
+            # The user's typing stays in the form; saving it again applies it on top of the newer version.
+            form = PersonEditForm({**request.POST.dict(), "version": clash.current.version,
+                                   "disabilities": request.POST.getlist("disabilities")}, instance=clash.current)
         else:
             messages.success(request, "Details saved")
             return redirect("people:child", record.pk)
     return render(request, "people/child_form.html", {
-        "title": f"Change {record.full_name}'s details", "form": form, "child": record, "creating": False,
+        "title": title, "form": form, "child": record, "creating": False, "conflict": conflict,
         "back_url": f"/children/{record.pk}/",
-    })
+    }, status=409 if conflict else 200)
 
 
 def address_add(request: HttpRequest, child_id: int) -> HttpResponse:

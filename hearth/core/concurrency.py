@@ -1,0 +1,120 @@
+"""Optimistic concurrency: an edit is saved only onto the version its author read.
+
+Every editable record is `Versioned`. Its edit form carries the version it was read at (`VersionField`); the service
+calls `claim_version(instance, read_version)` inside its transaction before saving. That locks the row and, if another
+change has been saved since, refuses with `EditConflict`, which the view shows as a conflict page: the other person's
+change beside the user's own, the user's typing kept, and a button to apply theirs again on top of the newer version.
+"""
+
+from dataclasses import dataclass
+
+from django import forms
+from django.db import models
+
+
+class EditConflict(Exception):
+    """Someone else saved a change to this record after it was read for this edit."""
+
+    def __init__(self, *, current: models.Model, read_version: int):
+        super().__init__(f"{current._meta.verbose_name} {current.pk} changed since version {read_version}")
+        self.current = current
+        self.read_version = read_version
+
+
+class VersionField(forms.IntegerField):
+    """The version an edit form was read at, sent back hidden."""
+
+    widget = forms.HiddenInput
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("min_value", 0)
+        kwargs.setdefault("required", True)
+        kwargs.setdefault("error_messages", {"required": "This page was out of date: open it again"})
+        super().__init__(**kwargs)
+
+
+def claim_version(instance: models.Model, read_version: int) -> None:
+    """Lock the record's row and move it to the next version, or refuse if it has changed since `read_version`.
+
+    Call inside the service's transaction, before its validation and save; a refused claim writes nothing.
+    """
+    current = type(instance)._default_manager.select_for_update().get(pk=instance.pk)
+    if current.version != read_version:
+        raise EditConflict(current=current, read_version=read_version)
+    instance.version = current.version + 1
+    instance._version_claimed = True
+
+
+def claim_absent(queryset: models.QuerySet, read_version: int, *, empty: int = 0) -> models.Model | None:
+    """Like `claim_version` for a record that may not exist yet (a child's current allocation): `empty` stands for
+    "there was none". Returns the locked current row, if any, already moved to the next version."""
+    current = queryset.select_for_update().first()
+    version = current.version if current is not None else empty
+    if version != read_version:
+        raise EditConflict(current=current or queryset.model(), read_version=read_version)
+    if current is not None:
+        current.version += 1
+        current._version_claimed = True
+    return current
+
+
+@dataclass(frozen=True)
+class ConflictRow:
+    label: str
+    read: str  # as it was when the user opened the page
+    current: str  # as the other person saved it
+    yours: str  # as the user typed it
+
+    @property
+    def changed_by_them(self) -> bool:
+        return self.current != self.read
+
+
+def conflict_rows(conflict: EditConflict, yours: models.Model, fields: list[str]) -> list[ConflictRow]:
+    """The fields the other person or the user changed, with the value read, theirs and the user's."""
+    current = conflict.current
+    read = _version_read(current, conflict.read_version)
+    rows = []
+    for name in fields:
+        field = current._meta.get_field(name)
+        values = [_shown(record, field) for record in (read or current, current, yours)]
+        if values[0] != values[1] or values[0] != values[2]:
+            rows.append(ConflictRow(str(field.verbose_name).capitalize(), *values))
+    return rows
+
+
+def changed_by(conflict: EditConflict) -> tuple[str, object] | None:
+    """Who saved the newer version, and when (from the record's history), if it keeps history."""
+    history = getattr(conflict.current, "history", None)
+    if history is None or conflict.current.pk is None:
+        return None
+    latest = history.select_related("history_user").order_by("-history_date").first()
+    return (str(latest.history_user or "Someone"), latest.history_date) if latest else None
+
+
+def conflict_context(conflict: EditConflict, yours: models.Model, fields: list[str]) -> dict:
+    """What a conflict page shows: the rows that differ, and who saved the newer version when."""
+    by = changed_by(conflict)
+    return {"rows": conflict_rows(conflict, yours, fields), "by": by[0] if by else "Someone",
+            "at": by[1] if by else None, "version": conflict.current.version}
+
+
+def _version_read(current: models.Model, version: int):
+    history = getattr(current, "history", None)
+    if history is None or current.pk is None:
+        return None
+    return history.filter(version=version).order_by("-history_date").first()
+
+
+def _shown(record, field) -> str:
+    if record is None:
+        return ""
+    value = getattr(record, field.attname, None)
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value if value not in (None, "") else ""))
+    if isinstance(field, models.ForeignKey):
+        related = getattr(record, field.name, None) if value is not None else None
+        return str(related) if related is not None else ""
+    if isinstance(field, models.BooleanField):
+        return "Yes" if value else "No"
+    return "" if value is None else str(value)
