@@ -4,6 +4,7 @@ from django import forms
 
 from hearth.accounts.models import Team, User
 from hearth.casework.models import CaseNote, CaseNoteKind, InvolvementRole
+from hearth.core.concurrency import CurrentField
 from hearth.core.forms import GovukDateField, TimeField, local_moment
 
 
@@ -31,6 +32,7 @@ class AllocationForm(forms.Form):
                                     empty_label="No named worker yet", help_text="Must be a member of the team")
     started_on = GovukDateField(label="Allocated from", past_only=True)
     reason = forms.CharField(label="Reason", max_length=200, required=False)
+    current = CurrentField()  # the allocation current when the page was read, so a newer one is never overwritten
 
     def __init__(self, *args, teams=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -38,6 +40,9 @@ class AllocationForm(forms.Form):
             self.fields["team"].queryset = teams
         self.fields["worker"].queryset = User.objects.filter(is_active=True, memberships__isnull=False).distinct()
         self.fields["worker"].label_from_instance = lambda user: f"{user} ({user.job_title})" if user.job_title else str(user)
+
+
+ALLOCATION_FIELDS = ["team", "worker", "started_on", "reason"]
 
 
 class InvolvementForm(forms.Form):

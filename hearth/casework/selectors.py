@@ -21,6 +21,11 @@ def caseload_for(user: User) -> QuerySet[Allocation]:
     )
 
 
+def current_allocation(child: Person) -> Allocation | None:
+    """The child's current allocation, if any (call only for a child the user may see)."""
+    return Allocation.objects.filter(child=child, ended_on__isnull=True).select_related("team", "worker").first()
+
+
 def allocations_for(child: Person) -> QuerySet[Allocation]:
     """A child's allocations, current first (call only for a child the user may see)."""
     return Allocation.objects.filter(child=child).select_related("team", "worker").order_by(

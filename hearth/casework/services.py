@@ -10,19 +10,26 @@ from hearth.accounts import policy
 from hearth.accounts.audit import audit_record, save_with_history
 from hearth.accounts.models import Team, User
 from hearth.casework.models import Allocation, CaseNote, Decision, Involvement
+from hearth.core.concurrency import claim_current
 from hearth.people.models import Person
 
 
 @transaction.atomic
 def allocation_start(*, acting_user: User, child: Person, team: Team, worker: User | None,
-                     started_on: date, reason: str = "") -> Allocation:
-    """Allocate a child to a team and worker; the current allocation ends on the day the new one starts."""
+                     started_on: date, reason: str = "", read: tuple[int, int] | None = None) -> Allocation:
+    """Allocate a child to a team and worker; the current allocation ends on the day the new one starts.
+
+    `read` is the current allocation the manager saw (`current_of`): if another allocation has been made since, the
+    change is refused with `EditConflict` rather than ending it unseen.
+    """
     policy.require(policy.may_allocate(acting_user, child, team.pk),
                    "Only a manager of the receiving team or of the child's current team can allocate the child.")
     if worker is not None and not worker.memberships.filter(team=team).exists():
         raise ValidationError({"worker": f"{worker} is not a member of {team}"})
     if started_on > timezone.localdate():
         raise ValidationError({"started_on": "The allocation date must be today or in the past"})
+    if read is not None:
+        claim_current(Allocation.objects.filter(child=child, ended_on__isnull=True), read)
     for current in Allocation.objects.select_for_update().filter(child=child, ended_on__isnull=True):
         if started_on < current.started_on:
             raise ValidationError({"started_on": "The new allocation cannot start before the current one"})

@@ -11,9 +11,10 @@ from hearth.accounts import policy
 from hearth.accounts.models import AccessAction
 from hearth.accounts.policy import child_for
 from hearth.casework import chronology, selectors, services
-from hearth.casework.forms import AllocationForm, CaseNoteForm, InvolvementEndForm, InvolvementForm
-from hearth.casework.models import CaseNote
+from hearth.casework.forms import ALLOCATION_FIELDS, AllocationForm, CaseNoteForm, InvolvementEndForm, InvolvementForm
+from hearth.casework.models import Allocation, CaseNote
 from hearth.casework.selectors import case_notes_for
+from hearth.core.concurrency import EditConflict, conflict_context, current_of
 from hearth.core.exports import csv_writer
 from hearth.core.http import add_service_errors
 from hearth.timescales import clocks
@@ -88,22 +89,30 @@ def allocate(request: HttpRequest, child_id: int) -> HttpResponse:
     """A manager allocates the child to a team and worker."""
     child = child_for(request.user, child_id, what="Allocate", write=True)
     policy.require(policy.may_allocate_somewhere(request.user), "Only a manager of a team can allocate a child.")
-    form = AllocationForm(request.POST or None, initial={"started_on": timezone.localdate()},
-                          teams=policy.allocation_teams(request.user, child))
+    teams = policy.allocation_teams(request.user, child)
+    current = selectors.current_allocation(child)
+    form = AllocationForm(request.POST or None, teams=teams,
+                          initial={"started_on": timezone.localdate(), "current": current_of(current)})
+    conflict = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             services.allocation_start(acting_user=request.user, child=child, team=data["team"], worker=data["worker"],
-                                      started_on=data["started_on"], reason=data["reason"])
+                                      started_on=data["started_on"], reason=data["reason"], read=data["current"])
         except ValidationError as error:
             add_service_errors(form, error)
+        except EditConflict as clash:
+            yours = Allocation(child=child, team=data["team"], worker=data["worker"], started_on=data["started_on"],
+                               reason=data["reason"])
+            conflict = conflict_context(clash, yours, ALLOCATION_FIELDS)
+            form = AllocationForm({**request.POST.dict(), "current": "{}:{}".format(*current_of(current))}, teams=teams)
         else:
             messages.success(request, f"{child.full_name} allocated")
             return redirect("people:child", child.pk)
     return render(request, "people/simple_form.html", {
-        "title": f"Allocate {child.full_name}", "form": form, "child": child, "button": "Allocate",
-        "fields": ["team", "worker", "started_on", "reason"], "back_url": f"/children/{child.pk}/",
-    })
+        "title": f"Allocate {child.full_name}", "form": form, "child": child, "button": "Allocate", "conflict": conflict,
+        "fields": ["team", "worker", "started_on", "reason"], "hidden": ["current"], "back_url": f"/children/{child.pk}/",
+    }, status=409 if conflict else 200)
 
 
 def involvement_add(request: HttpRequest, child_id: int) -> HttpResponse:

@@ -15,10 +15,11 @@ from django.db import models
 class EditConflict(Exception):
     """Someone else saved a change to this record after it was read for this edit."""
 
-    def __init__(self, *, current: models.Model, read_version: int):
+    def __init__(self, *, current: models.Model, read_version: int, same_row: bool = True):
         super().__init__(f"{current._meta.verbose_name} {current.pk} changed since version {read_version}")
         self.current = current
         self.read_version = read_version
+        self.same_row = same_row  # False: another row has taken the place of the one read (a new allocation)
 
 
 class VersionField(forms.IntegerField):
@@ -45,17 +46,37 @@ def claim_version(instance: models.Model, read_version: int) -> None:
     instance._version_claimed = True
 
 
-def claim_absent(queryset: models.QuerySet, read_version: int, *, empty: int = 0) -> models.Model | None:
-    """Like `claim_version` for a record that may not exist yet (a child's current allocation): `empty` stands for
-    "there was none". Returns the locked current row, if any, already moved to the next version."""
+def claim_current(queryset: models.QuerySet, read: tuple[int, int]) -> None:
+    """Refuse a change to whichever row is current now (a child's current allocation, read as `current_of`) if it is
+    not the row, at the version, that the user read; (0, 0) stands for "there was none". Locks the current row."""
     current = queryset.select_for_update().first()
-    version = current.version if current is not None else empty
-    if version != read_version:
-        raise EditConflict(current=current or queryset.model(), read_version=read_version)
-    if current is not None:
-        current.version += 1
-        current._version_claimed = True
-    return current
+    if current_of(current) != tuple(read):
+        raise EditConflict(current=current or queryset.model(), read_version=read[1], same_row=False)
+
+
+def current_of(record: models.Model | None) -> tuple[int, int]:
+    """Which row was current, and at which version, as an edit form carries it."""
+    return (record.pk, record.version) if record is not None else (0, 0)
+
+
+class CurrentField(forms.CharField):
+    """The row current when a form was read and its version, as "id:version", sent back hidden."""
+
+    widget = forms.HiddenInput
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("error_messages", {"required": "This page was out of date: open it again"})
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        text = super().to_python(value)
+        row, _, version = text.partition(":")
+        if not (row.isascii() and row.isdecimal() and version.isascii() and version.isdecimal()):
+            raise forms.ValidationError("This page was out of date: open it again")
+        return int(row), int(version)
+
+    def prepare_value(self, value):
+        return f"{value[0]}:{value[1]}" if isinstance(value, tuple) else value
 
 
 @dataclass(frozen=True)
@@ -73,11 +94,13 @@ class ConflictRow:
 def conflict_rows(conflict: EditConflict, yours: models.Model, fields: list[str]) -> list[ConflictRow]:
     """The fields the other person or the user changed, with the value read, theirs and the user's."""
     current = conflict.current
-    read = _version_read(current, conflict.read_version)
+    read = _version_read(current, conflict.read_version) if conflict.same_row else None
     rows = []
     for name in fields:
         field = current._meta.get_field(name)
-        values = [_shown(record, field) for record in (read or current, current, yours)]
+        values = [_shown(record, field) for record in (read, current, yours)]
+        if read is None:
+            values[0] = values[1]  # the version read is not kept: compare theirs with the user's
         if values[0] != values[1] or values[0] != values[2]:
             rows.append(ConflictRow(str(field.verbose_name).capitalize(), *values))
     return rows
@@ -96,7 +119,7 @@ def conflict_context(conflict: EditConflict, yours: models.Model, fields: list[s
     """What a conflict page shows: the rows that differ, and who saved the newer version when."""
     by = changed_by(conflict)
     return {"rows": conflict_rows(conflict, yours, fields), "by": by[0] if by else "Someone",
-            "at": by[1] if by else None, "version": conflict.current.version}
+            "at": by[1] if by else None, "version": conflict.current.version, "same_row": conflict.same_row}
 
 
 def _version_read(current: models.Model, version: int):

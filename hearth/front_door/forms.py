@@ -5,6 +5,7 @@ import re
 from django import forms
 from django.utils import timezone
 
+from hearth.core.concurrency import VersionField
 from hearth.core.forms import GovukDateField, TimeField, local_moment
 from hearth.front_door import outcomes, selectors
 from hearth.front_door.models import (
@@ -246,11 +247,13 @@ class AwaitingForm(forms.Form):
 
     note = forms.CharField(label="What are you waiting for, and from whom?", widget=forms.Textarea, required=False,
                            help_text="For example, the police's record of call-outs to the address")
+    version = VersionField()  # of the contact as the page showed it
 
 
 class EscalationForm(forms.Form):
     reason = forms.CharField(label="Why is this immediate risk?", widget=forms.Textarea,
                              error_messages={"required": "Enter why the contact is immediate risk"})
+    version = VersionField()  # of the contact as the page showed it
 
 
 class AdviceForm(forms.Form):

@@ -11,6 +11,7 @@ from hearth.accounts import policy
 from hearth.accounts.audit import audit_record, save_with_history
 from hearth.accounts.models import ServiceArea, Team, User
 from hearth.casework.models import Allocation
+from hearth.core.concurrency import claim_version
 from hearth.front_door import outcomes, recontacts
 from hearth.front_door.clocks import BY_URGENCY
 from hearth.front_door.models import (
@@ -232,10 +233,16 @@ def information_request_answer(*, acting_user: User, request: InformationRequest
 
 
 @transaction.atomic
-def contact_set_awaiting_information(*, acting_user: User, contact: Contact, awaiting: bool, note: str) -> Contact:
-    """Mark a contact as waiting for partners, saying for what, or as no longer waiting. The decision clock does not stop."""
-    _require_open(contact)
+def contact_set_awaiting_information(*, acting_user: User, contact: Contact, awaiting: bool, note: str,
+                                     read_version: int | None = None) -> Contact:
+    """Mark a contact as waiting for partners, saying for what, or as no longer waiting. The decision clock does not stop.
+
+    Given the version of the contact the user saw, a change saved since is never overwritten (`EditConflict`).
+    """
     _require_front_door_worker(acting_user, contact.team_id)
+    if read_version is not None:
+        claim_version(contact, read_version)
+    _require_open(contact)
     if awaiting and not note.strip():
         raise ValidationError({"note": "Enter what you are waiting for, and from whom"})
     contact.awaiting_information = awaiting
@@ -251,10 +258,15 @@ def contact_set_awaiting_information(*, acting_user: User, contact: Contact, awa
 
 
 @transaction.atomic
-def contact_escalate(*, acting_user: User, contact: Contact, reason: str) -> Contact:
-    """Treat an open contact as immediate risk, saying why: its decision falls due sooner, never later."""
-    _require_open(contact)
+def contact_escalate(*, acting_user: User, contact: Contact, reason: str, read_version: int | None = None) -> Contact:
+    """Treat an open contact as immediate risk, saying why: its decision falls due sooner, never later.
+
+    Given the version of the contact the user saw, a change saved since is never overwritten (`EditConflict`).
+    """
     _require_front_door_worker(acting_user, contact.team_id)
+    if read_version is not None:
+        claim_version(contact, read_version)
+    _require_open(contact)
     if not reason.strip():
         raise ValidationError({"reason": "Enter why the contact is immediate risk"})
     contact.urgency = Urgency.IMMEDIATE

@@ -136,7 +136,8 @@ def test_awaiting_information_keeps_the_clock_running(council, record_contact):
     contact = record_contact(received_at=london(2025, 3, 14, 19, 30))
     due = contact.decision_due_at
     response = client_for(council.adviser).post(f"/front-door/contacts/{contact.pk}/awaiting-information",
-                                                {"awaiting": "yes", "awaiting-note": "The GP's notes"})
+                                                {"awaiting": "yes", "awaiting-note": "The GP's notes",
+                                                 "awaiting-version": contact.version})
     assert response.status_code == 302
     contact.refresh_from_db()
     assert contact.awaiting_information and contact.decision_due_at == due

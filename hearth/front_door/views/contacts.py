@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from hearth.accounts import policy
 from hearth.casework import chronology
+from hearth.core.concurrency import EditConflict, conflict_context
 from hearth.core.http import add_service_errors, parse_id
 from hearth.front_door import outcomes, selectors, services, worklist
 from hearth.front_door.clocks import BY_URGENCY
@@ -233,7 +234,7 @@ def _contact_page(request: HttpRequest, contact: Contact, *, bound: dict | None 
         "is_immediate": contact.urgency == Urgency.IMMEDIATE, "outcome_label": outcomes.label,
         "may_confirm_consent": contact.is_open and contact.awaits_consent_confirmation
         and policy.may_confirm_dispensed_consent(user, contact),
-        "non_field_errors": bound.get("errors", []),
+        "non_field_errors": bound.get("errors", []), "conflict": bound.get("conflict"),
     }, status=status)
 
 
@@ -277,6 +278,24 @@ def _failed(request: HttpRequest, contact: Contact, form, name: str, error: Vali
 def _done(request: HttpRequest, contact: Contact, message: str, anchor: str = "") -> HttpResponse:
     messages.success(request, message)
     return redirect(reverse("front_door:contact", args=[contact.pk]) + (f"#{anchor}" if anchor else ""))
+
+
+# What a conflict page compares of a contact in screening.
+CONTACT_SCREENING_FIELDS = ["urgency", "awaiting_information", "awaiting_information_note", "escalation_reason"]
+
+
+def _conflicted(request: HttpRequest, clash: EditConflict, form, name: str) -> HttpResponse:
+    """Someone changed the contact after this page was opened: show their change beside this user's, keep the typing,
+    and carry the newer version so that sending the form again applies it on top."""
+    yours = Contact.objects.get(pk=clash.current.pk)
+    for name_typed, value in form.cleaned_data.items():
+        if name_typed == "reason":
+            yours.escalation_reason, yours.urgency = value, Urgency.IMMEDIATE
+        elif name_typed == "note":
+            yours.awaiting_information_note = value
+    contact = selectors.contact_detail(request.user, clash.current.pk, log=False)
+    return _contact_page(request, contact, bound={name: form, "conflict": conflict_context(
+        clash, yours, CONTACT_SCREENING_FIELDS)}, status=409)
 
 
 def _invalid(request: HttpRequest, contact: Contact, form, name: str) -> HttpResponse:
@@ -339,9 +358,11 @@ def contact_awaiting(request: HttpRequest, contact_id: int) -> HttpResponse:
         return _invalid(request, record, form, "awaiting")
     try:
         services.contact_set_awaiting_information(acting_user=request.user, contact=record, awaiting=awaiting,
-                                                  note=form.cleaned_data["note"])
+                                                  note=form.cleaned_data["note"], read_version=form.cleaned_data["version"])
     except ValidationError as error:
         return _failed(request, record, form, "awaiting", error)
+    except EditConflict as clash:
+        return _conflicted(request, clash, form, "awaiting")
     return _done(request, record, "Marked as awaiting information: the clock keeps running" if awaiting
                  else "No longer awaiting information")
 
@@ -354,9 +375,12 @@ def contact_escalate(request: HttpRequest, contact_id: int) -> HttpResponse:
     if not form.is_valid():
         return _invalid(request, record, form, "escalate")
     try:
-        services.contact_escalate(acting_user=request.user, contact=record, reason=form.cleaned_data["reason"])
+        services.contact_escalate(acting_user=request.user, contact=record, reason=form.cleaned_data["reason"],
+                                  read_version=form.cleaned_data["version"])
     except ValidationError as error:
         return _failed(request, record, form, "escalate", error)
+    except EditConflict as clash:
+        return _conflicted(request, clash, form, "escalate")
     return _done(request, record, "Escalated to immediate risk: a manager must decide within the hour")
 
 

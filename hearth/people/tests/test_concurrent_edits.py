@@ -75,3 +75,64 @@ def test_the_conflict_page_shows_their_change_beside_mine_and_saves_mine_on_top(
     assert worker.post(f"/children/{child.pk}/details", again).status_code == 302
     stored = Person.objects.get(pk=child.pk)
     assert (stored.preferred_name, stored.first_language) == ("Mara", "Welsh")
+
+
+# The same mechanism on every editable record: allocations and contacts in screening ---------------------------------
+
+
+def test_an_allocation_made_after_the_page_was_read_is_never_ended_unseen(council):
+    from datetime import date
+
+    from hearth.casework.models import Allocation
+    from hearth.casework.services import allocation_start
+    from hearth.core.concurrency import current_of
+
+    child = council.team_child
+    read = current_of(Allocation.objects.get(child=child, ended_on__isnull=True))
+    today = date.today()
+    allocation_start(acting_user=council.manager, child=child, team=council.team, worker=council.worker,
+                     started_on=today, reason="First manager", read=read)
+    with pytest.raises(EditConflict):
+        allocation_start(acting_user=council.manager, child=child, team=council.team, worker=council.colleague,
+                         started_on=today, reason="Second manager, same page", read=read)
+    assert Allocation.objects.get(child=child, ended_on__isnull=True).worker == council.worker
+
+    client = client_for(council.manager)
+    response = client.post(f"/children/{child.pk}/allocate", {
+        "team": council.team.pk, "worker": council.colleague.pk, "started_on-day": today.day,
+        "started_on-month": today.month, "started_on-year": today.year, "reason": "Stale page",
+        "current": "{}:{}".format(*read)})
+    assert response.status_code == 409
+    page = response.content.decode()
+    assert "changed this record after you opened it" in page and "Worker Tester" in page and "Colleague Tester" in page
+    assert Allocation.objects.get(child=child, ended_on__isnull=True).worker == council.worker
+
+
+def test_a_contact_changed_after_the_page_was_read_keeps_both_changes(council):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from hearth.front_door import services as front_door
+    from hearth.front_door.models import Channel, ConsentNotApplicableReason, ConsentStatus, Contact, Urgency
+    from hearth.reference.codes import ReferralSource
+
+    contact = front_door.contact_record(acting_user=council.adviser, children=[council.unallocated], contact=Contact(
+        received_at=timezone.now() - timedelta(hours=1), channel=Channel.PHONE, referrer_name="Jo Bloggs",
+        referrer_agency="Oakfield Primary School", source=ReferralSource.SCHOOLS, concern="Bruise on his arm.",
+        consent=ConsentStatus.NOT_APPLICABLE, consent_not_applicable_reason=ConsentNotApplicableReason.PARENT_MADE_CONTACT))
+    read = Contact.objects.get(pk=contact.pk).version
+    client = client_for(council.adviser)
+    assert client.post(f"/front-door/contacts/{contact.pk}/awaiting-information", {
+        "awaiting": "yes", "awaiting-note": "Police records", "awaiting-version": read}).status_code == 302
+    response = client.post(f"/front-door/contacts/{contact.pk}/escalate", {
+        "escalate-reason": "He says he is scared to go home", "escalate-version": read})
+    assert response.status_code == 409
+    page = response.content.decode()
+    assert "Police records" in page and "He says he is scared to go home" in page
+    stored = Contact.objects.get(pk=contact.pk)
+    assert stored.urgency != Urgency.IMMEDIATE and stored.awaiting_information
+    assert client.post(f"/front-door/contacts/{contact.pk}/escalate", {
+        "escalate-reason": "He says he is scared to go home", "escalate-version": stored.version}).status_code == 302
+    stored = Contact.objects.get(pk=contact.pk)
+    assert stored.urgency == Urgency.IMMEDIATE and stored.awaiting_information
