@@ -1,4 +1,8 @@
-"""Writes to the council's calendar: local closure days, added and removed by an administrator."""
+"""Writes to the council's calendar: local closure days, added and removed by an administrator.
+
+Every process sees a change at its next read of the calendar (`council_calendar` is cached by the closure days'
+version), so nothing here clears a cache.
+"""
 
 from datetime import date
 
@@ -9,7 +13,6 @@ from hearth.accounts import policy
 from hearth.accounts.audit import audit_record, save_with_history
 from hearth.accounts.models import User
 from hearth.timescales.models import LocalClosureDay
-from hearth.timescales.selectors import council_calendar
 
 
 def _require_administrator(user: User) -> None:
@@ -25,8 +28,6 @@ def local_closure_day_add(*, acting_user: User, day: date, reason: str) -> Local
     save_with_history(closure, acting_user=acting_user)
     audit_record(actor=acting_user, verb="closure_day.add", summary=f"Added the closure day {closure}",
                  detail={"day": day.isoformat(), "reason": closure.reason})
-    # The calendar is cached per process: read it again once this is committed, not before.
-    transaction.on_commit(council_calendar.cache_clear)
     return closure
 
 
@@ -39,4 +40,3 @@ def local_closure_day_remove(*, acting_user: User, closure: LocalClosureDay) -> 
     closure.delete()
     audit_record(actor=acting_user, verb="closure_day.remove", summary=f"Removed the closure day {closure}",
                  detail={"day": closure.day.isoformat(), "reason": closure.reason})
-    transaction.on_commit(council_calendar.cache_clear)

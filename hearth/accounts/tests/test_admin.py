@@ -65,7 +65,7 @@ def test_administration_pages_hold_no_case_records(council):
         f"/accounts/administration/teams/{council.team.pk}"))
     for child in council.children.values():
         assert child.last_name not in pages
-    assert client.get(f"/children/{council.allocated.pk}/").status_code == 403
+    assert client.get(f"/children/{council.allocated.pk}/").status_code == 404  # as for a record that does not exist
 
 
 def test_only_administrators_reach_the_administration_pages(council):

@@ -23,11 +23,11 @@ def decide(contact, by):
                                    rationale="Threshold considered.", details_in_order=True, consent_in_order=True)
 
 
-def test_recording_a_contact_never_confirms_dispensing_with_consent(council, record_contact):
-    contact = record_contact(**DISPENSED, consent_dispensed_asked=council.manager,
-                             consent_dispensed_confirmed_by=council.manager)
+def test_recording_a_contact_never_confirms_dispensing_with_consent(council, fd_manager, record_contact):
+    contact = record_contact(**DISPENSED, consent_dispensed_asked=fd_manager,
+                             consent_dispensed_confirmed_by=fd_manager)
     contact.refresh_from_db()
-    assert contact.consent_dispensed_asked == council.manager
+    assert contact.consent_dispensed_asked == fd_manager
     assert contact.consent_dispensed_confirmed_by is None and contact.consent_dispensed_confirmed_at is None
     assert contact.awaits_consent_confirmation
 
@@ -43,24 +43,25 @@ def test_a_decision_is_refused_until_dispensing_with_consent_is_confirmed(counci
     assert ContactDecision.objects.count() == 1
 
 
-def test_the_manager_asked_confirms_with_the_time_history_and_an_audit_event(council, record_contact):
-    contact = record_contact(**DISPENSED, consent_dispensed_asked=council.manager, children=[council.unallocated])
-    services.contact_consent_dispensing_confirm(acting_user=council.manager, contact=contact)
+def test_the_manager_asked_confirms_with_the_time_history_and_an_audit_event(council, fd_manager, record_contact):
+    contact = record_contact(**DISPENSED, consent_dispensed_asked=fd_manager, children=[council.unallocated])
+    services.contact_consent_dispensing_confirm(acting_user=fd_manager, contact=contact)
     contact.refresh_from_db()
-    assert contact.consent_dispensed_confirmed_by == council.manager
+    assert contact.consent_dispensed_confirmed_by == fd_manager
     assert contact.consent_dispensed_confirmed_at is not None and not contact.awaits_consent_confirmation
     latest = contact.history.order_by("-history_id").first()
-    assert latest.history_user == council.manager and latest.consent_dispensed_confirmed_by_id == council.manager.pk
+    assert latest.history_user == fd_manager and latest.consent_dispensed_confirmed_by_id == fd_manager.pk
     event = AuditEvent.objects.get(verb="contact.consent_dispensing_confirm")
-    assert event.actor == council.manager and event.child == council.unallocated
+    assert event.actor == fd_manager and event.child == council.unallocated
     with pytest.raises(ValidationError, match="already been confirmed"):
-        services.contact_consent_dispensing_confirm(acting_user=council.manager, contact=contact)
+        services.contact_consent_dispensing_confirm(acting_user=fd_manager, contact=contact)
 
 
 def test_only_the_manager_asked_or_a_front_door_team_manager_may_confirm(council, fd_manager, senior, record_contact):
-    contact = record_contact(**DISPENSED, consent_dispensed_asked=council.manager)
+    asked = make_user("asked", RoleCode.TEAM_MANAGER, team=council.front_door, manages=True)
+    contact = record_contact(**DISPENSED, consent_dispensed_asked=asked)
     another_manager = make_user("another", RoleCode.TEAM_MANAGER, team=council.other_team, manages=True)
-    for user in (council.adviser, senior, council.worker, another_manager):
+    for user in (council.adviser, senior, council.worker, another_manager, council.manager):
         with pytest.raises(PermissionDenied):
             services.contact_consent_dispensing_confirm(acting_user=user, contact=contact)
     assert Contact.objects.get(pk=contact.pk).awaits_consent_confirmation
