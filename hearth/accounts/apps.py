@@ -8,7 +8,9 @@ def _reinstall_chain_triggers(sender, using="default", **kwargs) -> None:
 
     from hearth.accounts import chain
 
-    chain.install_triggers(connections[using])
+    connection = connections[using]
+    if connection.vendor == "sqlite":  # PostgreSQL keeps a table's triggers through every ALTER TABLE
+        chain.install_triggers(connection)
 
 
 class AccountsConfig(AppConfig):

@@ -147,10 +147,10 @@ def _has_chain_columns(connection, table: str) -> bool:
 
 
 def install_triggers(connection=default_connection) -> None:
-    """Create (or re-create) the chain and append-only triggers: by a migration, and after every migrate.
+    """Create (or re-create) the chain and append-only triggers, for the connection's vendor.
 
-    SQLite drops a table's triggers when a migration rebuilds the table, so `post_migrate`
-    puts them back; on PostgreSQL this replaces them with the same.
+    Migration accounts.0004 calls it. SQLite drops a table's triggers when a migration rebuilds
+    the table, so on SQLite `post_migrate` calls it again after every migrate (`apps.py`).
     """
     with connection.cursor() as cursor:
         for table in CHAINED_COLUMNS:

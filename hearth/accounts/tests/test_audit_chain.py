@@ -4,6 +4,7 @@ import threading
 
 import pytest
 from django.core.management import call_command
+from django.core.management.sql import emit_post_migrate_signal
 from django.db import DatabaseError, connection, connections, transaction
 from django.utils import timezone
 
@@ -176,11 +177,12 @@ def test_emptying_the_whole_database_is_not_refused(council):
     assert not AccessEvent.objects.exists() and not AuditEvent.objects.exists()
 
 
-def test_a_migration_that_rebuilds_the_table_gets_its_triggers_back(council):
-    drop_trigger(ACCESS, "update")
-    drop_trigger(ACCESS, "delete")
-    drop_trigger(ACCESS, "chain")
-    chain.install_triggers(connection)  # what post_migrate does after every migrate
+def test_after_a_migration_rebuilds_the_table_on_sqlite_its_triggers_are_back(council):
+    if connection.vendor != "sqlite":
+        pytest.skip("PostgreSQL keeps a table's triggers through ALTER TABLE")
+    for which in ("update", "delete", "chain"):  # as SQLite's table rebuild (new table, copy, rename) leaves it
+        drop_trigger(ACCESS, which)
+    emit_post_migrate_signal(verbosity=0, interactive=False, db="default")  # as every migrate ends
     ids = some_events(council, n=2)
     assert report_for(ACCESS).intact
     with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
+from django.core.management import CommandError, call_command
 from django.test import override_settings
 
 from conftest import make_child, make_user
@@ -139,3 +140,11 @@ def test_production_settings_refuse_before_touching_the_database(tmp_path):
     assert done.stderr.count("\n") == 1
     tables = sqlite3.connect(database).execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()
     assert tables == (0,)  # not even migrated
+
+
+@pytest.mark.django_db
+def test_manage_py_seed_refuses_the_same_way():
+    a_real_user()
+    with pytest.raises(CommandError, match="^Refusing to seed: this database holds 1 users") as refused:
+        call_command("seed", scale="tiny", force=True)
+    assert refused.value.returncode == 2
