@@ -98,9 +98,14 @@ def expected_due(received: datetime) -> tuple[datetime, str]:
     return end_of_day(due_day), ("Due today" if due_day == timezone.localdate() else "On track")
 
 
+def fill_moment(scope, legend: str, moment: datetime) -> None:
+    """Type a London moment into the date-time fieldset with this legend: day, month, year and time."""
+    fill_date(scope, legend, moment.date())
+    scope.get_by_role("group", name=legend, exact=True).get_by_label("Time", exact=True).fill(moment.strftime("%H:%M"))
+
+
 def record_the_when(page, received: datetime) -> None:
-    fill_date(page, "Date received", received.date())
-    page.get_by_label("Time received").fill(received.strftime("%H:%M"))
+    fill_moment(page, "When was it received?", received)
 
 
 def sign_in_partner(visitor, username: str = "partner"):
@@ -126,8 +131,7 @@ def test_a_consultation_is_recorded_as_advice_with_no_contact_and_no_child_recor
     visitor.follow(page.get_by_role("button", name="Record a consultation"))
     expect(h1(page)).to_have_text("Record a consultation")
 
-    fill_date(page, "Date of the call", called.date())
-    page.get_by_label("Time of the call").fill(called.strftime("%H:%M"))
+    fill_moment(page, "When was the call?", called)
     page.get_by_label("Caller's name").fill("Priya Shah")
     page.get_by_label("Caller's agency").fill("Oakfield Primary School")
     page.get_by_label("Caller's phone number").fill("01632 960 123")
@@ -295,8 +299,9 @@ def test_consent_dispensed_with_needs_a_reason_and_the_manager_asked_who_then_co
     expect(page.get_by_label("LA child IDs of children who already have a record")).to_have_value(
         council.unallocated.la_child_id)
     expect(page.get_by_role("group", name="How did it arrive?").get_by_label("Email")).to_be_checked()
-    expect(page.get_by_label("Time received")).to_have_value(received.strftime("%H:%M"))
-    assert date_boxes(page, "Date received") == (str(received.day), str(received.month), str(received.year))
+    when = page.get_by_role("group", name="When was it received?", exact=True)
+    expect(when.get_by_label("Time", exact=True)).to_have_value(received.strftime("%H:%M"))
+    assert date_boxes(page, "When was it received?") == (str(received.day), str(received.month), str(received.year))
 
     reason = page.get_by_role("group", name="Why was consent dispensed with?")
     reason.get_by_label("Seeking consent would place the child at risk of significant harm").check()
