@@ -70,28 +70,7 @@ class ConsultationForm(forms.Form):
 
 
 class ContactForm(forms.Form):
-    """A contact: when it arrived, from whom, about which children, and the consent answer."""
-
-    received_at = GovukDateTimeField(
-        label="When was it received?", help_text="When it reached the council, not now. For example, 27 3 2025 at 14:30",
-        error_messages={"required": "Enter the date and time the contact was received",
-                        "time": "Enter the time the contact was received", "future": FUTURE})
-    channel = forms.ChoiceField(label="How did it arrive?", choices=Channel.choices, widget=forms.RadioSelect,
-                                error_messages={"required": "Select how the contact arrived"})
-    pathway = forms.ChoiceField(label="Pathway", choices=Pathway.choices, widget=forms.RadioSelect, initial=Pathway.STANDARD,
-                                error_messages={"required": "Select the pathway"})
-    urgency = forms.ChoiceField(label="Urgency", choices=Urgency.choices, widget=forms.RadioSelect, initial=Urgency.STANDARD,
-                                error_messages={"required": "Select the urgency"})
-    referrer_name = forms.CharField(label="Referrer's name", max_length=120,
-                                    error_messages={"required": "Enter the referrer's name"})
-    referrer_agency = forms.CharField(label="Referrer's agency", max_length=120, required=False,
-                                      help_text="Leave blank for a member of the public")
-    referrer_phone = forms.CharField(label="Referrer's phone number", max_length=40, required=False)
-    source = forms.ChoiceField(label="Referral source", choices=BLANK + ReferralSource.choices,
-                               help_text="As reported in the children in need census",
-                               error_messages={"required": "Select the referral source"})
-    concern = forms.CharField(label="The concern, in the referrer's words", widget=forms.Textarea,
-                              error_messages={"required": "Enter the concern"})
+    """A contact: the consent answer first, then when it arrived, from whom, and about which children."""
 
     consent = forms.ChoiceField(
         label="Has the family consented to this contact?", choices=ConsentStatus.choices, widget=forms.RadioSelect,
@@ -113,6 +92,27 @@ class ContactForm(forms.Form):
     consent_not_applicable_reason = forms.ChoiceField(label="Why does consent not apply?", required=False,
                                                       choices=ConsentNotApplicableReason.choices,
                                                       widget=forms.RadioSelect)
+
+    received_at = GovukDateTimeField(
+        label="When was it received?", help_text="When it reached the council, not now. For example, 27 3 2025 at 14:30",
+        error_messages={"required": "Enter the date and time the contact was received",
+                        "time": "Enter the time the contact was received", "future": FUTURE})
+    channel = forms.ChoiceField(label="How did it arrive?", choices=Channel.choices, widget=forms.RadioSelect,
+                                error_messages={"required": "Select how the contact arrived"})
+    pathway = forms.ChoiceField(label="Pathway", choices=Pathway.choices, widget=forms.RadioSelect, initial=Pathway.STANDARD,
+                                error_messages={"required": "Select the pathway"})
+    urgency = forms.ChoiceField(label="Urgency", choices=Urgency.choices, widget=forms.RadioSelect, initial=Urgency.STANDARD,
+                                error_messages={"required": "Select the urgency"})
+    referrer_name = forms.CharField(label="Referrer's name", max_length=120,
+                                    error_messages={"required": "Enter the referrer's name"})
+    referrer_agency = forms.CharField(label="Referrer's agency", max_length=120, required=False,
+                                      help_text="Leave blank for a member of the public")
+    referrer_phone = forms.CharField(label="Referrer's phone number", max_length=40, required=False)
+    source = forms.ChoiceField(label="Referral source", choices=BLANK + ReferralSource.choices,
+                               help_text="As reported in the children in need census",
+                               error_messages={"required": "Select the referral source"})
+    concern = forms.CharField(label="The concern, in the referrer's words", widget=forms.Textarea,
+                              error_messages={"required": "Enter the concern"})
 
     risk_indicators = forms.MultipleChoiceField(label="Risk indicators", choices=RiskIndicator.choices, required=False,
                                                 help_text="Select all that the contact describes")
