@@ -5,13 +5,15 @@ from django import forms
 from hearth.accounts.models import Team, User
 from hearth.casework.models import CaseNote, CaseNoteKind, InvolvementRole
 from hearth.core.concurrency import CurrentField
-from hearth.core.forms import GovukDateField, TimeField, local_moment
+from hearth.core.forms import GovukDateField, GovukDateTimeField
 
 
 class CaseNoteForm(forms.ModelForm):
     kind = forms.ChoiceField(label="What kind of note is this?", choices=CaseNoteKind.choices, widget=forms.RadioSelect)
-    occurred_on = GovukDateField(label="Date it happened", past_only=True)
-    occurred_time = TimeField(label="Time it happened", required=False, help_text="For example, 14:30")
+    occurred_at = GovukDateTimeField(label="When did it happen?", time_required=False,
+                                     help_text="For example, 2 5 2025 at 14:30. Without a time, midday is recorded",
+                                     error_messages={"required": "Enter the date it happened",
+                                                     "future": "The time it happened must be now or in the past"})
 
     class Meta:
         model = CaseNote
@@ -21,8 +23,8 @@ class CaseNoteForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("occurred_on"):
-            self.instance.occurred_at = local_moment(cleaned["occurred_on"], cleaned.get("occurred_time"))
+        if cleaned.get("occurred_at"):
+            self.instance.occurred_at = cleaned["occurred_at"]
         return cleaned
 
 

@@ -3,10 +3,9 @@
 import re
 
 from django import forms
-from django.utils import timezone
 
 from hearth.core.concurrency import VersionField
-from hearth.core.forms import GovukDateField, TimeField, local_moment
+from hearth.core.forms import GovukDateField, GovukDateTimeField
 from hearth.front_door import outcomes, selectors
 from hearth.front_door.models import (
     AdviceKind,
@@ -30,19 +29,6 @@ ADULTS = 3
 FUTURE = "The time received cannot be in the future"
 
 
-def _received(form: forms.Form, date_field: str, time_field: str):
-    """The moment a date and a time typed separately describe, refusing the future beside the date."""
-    day, at = form.cleaned_data.get(date_field), form.cleaned_data.get(time_field)
-    if day is None or at is None:
-        return None
-    moment = local_moment(day, at)
-    if moment > timezone.now():
-        form.add_error(date_field, FUTURE)
-        return None
-    return moment
-
-
-
 def clean_adult_rows(form: forms.Form, count: int) -> list[tuple[str, str]]:
     """The adults typed into a contact's numbered rows, as (name, relationship), with each half-filled row marked."""
     adults = []
@@ -57,12 +43,14 @@ def clean_adult_rows(form: forms.Form, count: int) -> list[tuple[str, str]]:
             adults.append((name, relationship))
     return adults
 
+
 class ConsultationForm(forms.Form):
     """A professional's call for advice: who called, what they asked, the advice given. No family details."""
 
-    received_at = GovukDateField(label="Date of the call", error_messages={"required": "Enter the date of the call"})
-    received_time = TimeField(label="Time of the call", help_text="For example, 14:30",
-                              error_messages={"required": "Enter the time of the call"})
+    received_at = GovukDateTimeField(label="When was the call?", help_text="For example, 27 3 2025 at 14:30",
+                                     error_messages={"required": "Enter the date and time of the call",
+                                                     "time": "Enter the time of the call",
+                                                     "future": "The time of the call cannot be in the future"})
     caller_name = forms.CharField(label="Caller's name", max_length=120,
                                   error_messages={"required": "Enter the caller's name"})
     caller_agency = forms.CharField(label="Caller's agency", max_length=120,
@@ -75,25 +63,41 @@ class ConsultationForm(forms.Form):
     advice = forms.CharField(label="Advice given", widget=forms.Textarea,
                              error_messages={"required": "Enter the advice you gave"})
 
-    def clean(self):
-        cleaned = super().clean()
-        cleaned["received_moment"] = _received(self, "received_at", "received_time")
-        return cleaned
-
     def build(self) -> Consultation:
         data = self.cleaned_data
-        return Consultation(received_at=data["received_moment"], caller_name=data["caller_name"],
+        return Consultation(received_at=data["received_at"], caller_name=data["caller_name"],
                             caller_agency=data["caller_agency"], caller_phone=data["caller_phone"],
                             question=data["question"], advice=data["advice"])
 
 
 class ContactForm(forms.Form):
-    """A contact: when it arrived, from whom, about which children, and the consent answer."""
+    """A contact: the consent answer first, then when it arrived, from whom, and about which children."""
 
-    received_at = GovukDateField(label="Date received", help_text="When it reached the council. For example, 27 3 2025",
-                                 error_messages={"required": "Enter the date the contact was received"})
-    received_time = TimeField(label="Time received", help_text="When it reached the council, not now. For example, 14:30",
-                              error_messages={"required": "Enter the time the contact was received"})
+    consent = forms.ChoiceField(
+        label="Has the family consented to this contact?", choices=ConsentStatus.choices, widget=forms.RadioSelect,
+        error_messages={"required": "Select whether consent was obtained, dispensed with, or does not apply"},
+    )
+    consent_from = forms.CharField(label="Who gave consent?", max_length=120, required=False,
+                                   help_text="For example, Sam Jones (mother)")
+    consent_how = forms.CharField(label="How was consent given?", max_length=120, required=False,
+                                  help_text="For example, by phone to the referrer")
+    consent_at = GovukDateTimeField(label="When was consent given?", required=False, time_required=False,
+                                    help_text="If known. For example, 27 3 2025 at 14:30",
+                                    error_messages={"future": "The time consent was given cannot be in the future"})
+    consent_dispensed_reason = forms.ChoiceField(label="Why was consent dispensed with?", required=False,
+                                                 choices=ConsentDispensedReason.choices, widget=forms.RadioSelect)
+    consent_dispensed_asked = forms.ModelChoiceField(
+        label="Which manager did you ask to agree?", required=False, queryset=selectors.team_managers(),
+        empty_label="Select the manager",
+        help_text="They confirm it on the contact's page, and no decision is made until a manager does")
+    consent_not_applicable_reason = forms.ChoiceField(label="Why does consent not apply?", required=False,
+                                                      choices=ConsentNotApplicableReason.choices,
+                                                      widget=forms.RadioSelect)
+
+    received_at = GovukDateTimeField(
+        label="When was it received?", help_text="When it reached the council, not now. For example, 27 3 2025 at 14:30",
+        error_messages={"required": "Enter the date and time the contact was received",
+                        "time": "Enter the time the contact was received", "future": FUTURE})
     channel = forms.ChoiceField(label="How did it arrive?", choices=Channel.choices, widget=forms.RadioSelect,
                                 error_messages={"required": "Select how the contact arrived"})
     pathway = forms.ChoiceField(label="Pathway", choices=Pathway.choices, widget=forms.RadioSelect, initial=Pathway.STANDARD,
@@ -110,27 +114,6 @@ class ContactForm(forms.Form):
                                error_messages={"required": "Select the referral source"})
     concern = forms.CharField(label="The concern, in the referrer's words", widget=forms.Textarea,
                               error_messages={"required": "Enter the concern"})
-
-    consent = forms.ChoiceField(
-        label="Has the family consented to this contact?", choices=ConsentStatus.choices, widget=forms.RadioSelect,
-        error_messages={"required": "Select whether consent was obtained, dispensed with, or does not apply"},
-    )
-    consent_from = forms.CharField(label="Who gave consent?", max_length=120, required=False,
-                                   help_text="For example, Sam Jones (mother)")
-    consent_how = forms.CharField(label="How was consent given?", max_length=120, required=False,
-                                  help_text="For example, by phone to the referrer")
-    consent_on = GovukDateField(label="Date consent was given", required=False, past_only=True,
-                                help_text="If known. For example, 27 3 2025")
-    consent_time = TimeField(label="Time consent was given", required=False, help_text="If known. For example, 14:30")
-    consent_dispensed_reason = forms.ChoiceField(label="Why was consent dispensed with?", required=False,
-                                                 choices=ConsentDispensedReason.choices, widget=forms.RadioSelect)
-    consent_dispensed_asked = forms.ModelChoiceField(
-        label="Which manager did you ask to agree?", required=False, queryset=selectors.team_managers(),
-        empty_label="Select the manager",
-        help_text="They confirm it on the contact's page, and no decision is made until a manager does")
-    consent_not_applicable_reason = forms.ChoiceField(label="Why does consent not apply?", required=False,
-                                                      choices=ConsentNotApplicableReason.choices,
-                                                      widget=forms.RadioSelect)
 
     risk_indicators = forms.MultipleChoiceField(label="Risk indicators", choices=RiskIndicator.choices, required=False,
                                                 help_text="Select all that the contact describes")
@@ -161,9 +144,6 @@ class ContactForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        cleaned["received_moment"] = _received(self, "received_at", "received_time")
-        if cleaned.get("consent_on"):
-            cleaned["consent_moment"] = local_moment(cleaned["consent_on"], cleaned.get("consent_time"))
         known: list[Person] = []
         if "children" not in self.errors:
             typed = [part for part in re.split(r"[\s,;]+", cleaned.get("children") or "") if part]
@@ -189,14 +169,14 @@ class ContactForm(forms.Form):
         data = self.cleaned_data
         consent = data["consent"]
         contact = Contact(
-            received_at=data["received_moment"], channel=data["channel"], pathway=data["pathway"],
+            received_at=data["received_at"], channel=data["channel"], pathway=data["pathway"],
             urgency=data["urgency"], referrer_name=data["referrer_name"], referrer_agency=data["referrer_agency"],
             referrer_phone=data["referrer_phone"], source=data["source"], concern=data["concern"], consent=consent,
             risk_indicators=list(data["risk_indicators"]),
         )
         if consent == ConsentStatus.OBTAINED:
             contact.consent_from, contact.consent_how = data["consent_from"], data["consent_how"]
-            contact.consent_at = data.get("consent_moment")
+            contact.consent_at = data.get("consent_at")
         elif consent == ConsentStatus.DISPENSED:
             contact.consent_dispensed_reason = data["consent_dispensed_reason"]
             contact.consent_dispensed_asked = data["consent_dispensed_asked"]

@@ -87,7 +87,7 @@ def _stamp_clock(contact: Contact) -> None:
     contact.decision_due_at = due_at(BY_URGENCY[contact.urgency], contact.first_received_at, council_calendar())
 
 
-def _attach_children(contact: Contact, children: list[Person | DescribedChild]) -> None:
+def _attach_children(contact: Contact, children: list[Person | DescribedChild], acting_user: User) -> None:
     people = [c for c in children if isinstance(c, Person)]
     current = {a.child_id: a.team_id for a in Allocation.objects.filter(child__in=people, ended_on__isnull=True)}
     seen_before = recontacts.recontacted([c.pk for c in people], received_at=contact.received_at, contact_id=contact.pk)
@@ -95,11 +95,14 @@ def _attach_children(contact: Contact, children: list[Person | DescribedChild]) 
         if isinstance(child, Person):
             if child.kind != PersonKind.CHILD:
                 raise ValidationError({"children": f"{child} is an adult: a contact is about children"})
-            ContactChild.objects.create(contact=contact, received_at=contact.received_at, child=child,
-                                        open_to_team_id=current.get(child.pk), recontact=child.pk in seen_before)
+            row = ContactChild(contact=contact, received_at=contact.received_at, child=child,
+                               open_to_team_id=current.get(child.pk), recontact=child.pk in seen_before)
         else:
-            ContactChild.objects.create(contact=contact, received_at=contact.received_at, described_name=child.name,
-                                        described_date_of_birth=child.date_of_birth, described_address=child.address)
+            row = ContactChild(contact=contact, received_at=contact.received_at, described_name=child.name,
+                               described_date_of_birth=child.date_of_birth, described_address=child.address)
+        # Validated above and by the contact's own checks; the history row names who recorded it.
+        row._history_user = acting_user
+        row.save()
 
 
 @transaction.atomic
@@ -139,7 +142,7 @@ def contact_record(*, acting_user: User, contact: Contact, children: list[Person
     # The reference is made from the new row's id, so it is set by a second save, which keeps its own history row.
     contact.reference = f"FD{timezone.localtime(contact.received_at):%y}-{contact.pk:06d}"
     save_with_history(contact, acting_user=acting_user)
-    _attach_children(contact, children)
+    _attach_children(contact, children, acting_user)
     # A contact recorded after later ones about the same child makes those re-contacts.
     recontacts.refresh([c.pk for c in children if isinstance(c, Person)], acting_user=acting_user)
     for name, relationship in adults:

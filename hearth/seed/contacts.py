@@ -318,7 +318,7 @@ class SeedContacts:
             "decision_due_at", "referrer_name", "referrer_agency", "referrer_phone", "source", "concern", "consent",
             "consent_from", "consent_how", "consent_at", "consent_dispensed_reason", "consent_dispensed_asked",
             "consent_dispensed_confirmed_by", "consent_dispensed_confirmed_at", "consent_not_applicable_reason",
-            "risk_indicators", "awaiting_information", "team", "assigned_to",
+            "risk_indicators", "awaiting_information", "awaiting_information_note", "team", "assigned_to",
             "submitted_by", "closed_at", "recorded_at", "recorded_by", "senior_advice_at"])
         self.child_row = row_maker(tables[ContactChild], [
             "id", "contact", "received_at", "child", "described_name", "described_date_of_birth", "described_address",
@@ -575,7 +575,7 @@ class SeedContacts:
         recorded = received if submitted_by else min(received + timedelta(minutes=rng.randint(4, 90)),
                                                       max(received, (decided or self.day_start) - timedelta(minutes=1)))
         end = decided or self.day_start
-        awaiting = False
+        awaiting, waiting_for = False, ""
         reference = f"FD{received.astimezone(self.zone).year % 100:02d}-{pk:06d}"
         # Each moment converted once for the database (a decision's moment is written up to five times).
         db = self.db_datetime
@@ -588,7 +588,8 @@ class SeedContacts:
             for agency, asked, answer in rng.sample(INFORMATION_AGENCIES, 2 if random() < 0.3 else 1):
                 requested = self.between(received, end, 0.05, 0.4)
                 answered = self.between(requested, end, 0.2, 0.95) if decided or random() < 0.5 else None
-                awaiting = awaiting or answered is None
+                if answered is None:
+                    awaiting, waiting_for = True, agency
                 put(InformationRequest, self.request_row(pk, agency, asked, db(requested), adviser,
                                                          answer if answered else "", answered and db(answered)))
         if pathway == Pathway.DOMESTIC_ABUSE:
@@ -623,7 +624,8 @@ class SeedContacts:
             values["referrer_phone"], values["source"], concern, values["consent"], get("consent_from", ""),
             get("consent_how", ""), consent_at and db(consent_at), get("consent_dispensed_reason", ""),
             asked, confirmed_by, confirmed_at, get("consent_not_applicable_reason", ""), RISKS_JSON[risks],
-            awaiting and decided is None, self.team_id,
+            awaiting and decided is None, f"An answer from {waiting_for}" if awaiting and decided is None else "",
+            self.team_id,
             adviser if not submitted_by and random() < (0.9 if decided else 0.6) else None,
             submitted_by, decided_db, db(recorded), submitted_by or adviser, senior_advice,
         ))

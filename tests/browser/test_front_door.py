@@ -6,7 +6,7 @@ Every page reached is checked with axe-core (see conftest.py).
 """
 
 import re
-from datetime import datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 
 import pytest
 from django.utils import timezone
@@ -33,7 +33,7 @@ from hearth.reference.codes import ReferralSource
 from hearth.timescales.clocks import end_of_day
 from hearth.timescales.selectors import council_calendar
 
-from .conftest import PASSWORD
+from .conftest import PASSWORD, assert_accessible
 
 # --- Fixtures -----------------------------------------------------------------------------------------
 
@@ -98,9 +98,14 @@ def expected_due(received: datetime) -> tuple[datetime, str]:
     return end_of_day(due_day), ("Due today" if due_day == timezone.localdate() else "On track")
 
 
+def fill_moment(scope, legend: str, moment: datetime) -> None:
+    """Type a London moment into the date-time fieldset with this legend: day, month, year and time."""
+    fill_date(scope, legend, moment.date())
+    scope.get_by_role("group", name=legend, exact=True).get_by_label("Time", exact=True).fill(moment.strftime("%H:%M"))
+
+
 def record_the_when(page, received: datetime) -> None:
-    fill_date(page, "Date received", received.date())
-    page.get_by_label("Time received").fill(received.strftime("%H:%M"))
+    fill_moment(page, "When was it received?", received)
 
 
 def sign_in_partner(visitor, username: str = "partner"):
@@ -126,8 +131,7 @@ def test_a_consultation_is_recorded_as_advice_with_no_contact_and_no_child_recor
     visitor.follow(page.get_by_role("button", name="Record a consultation"))
     expect(h1(page)).to_have_text("Record a consultation")
 
-    fill_date(page, "Date of the call", called.date())
-    page.get_by_label("Time of the call").fill(called.strftime("%H:%M"))
+    fill_moment(page, "When was the call?", called)
     page.get_by_label("Caller's name").fill("Priya Shah")
     page.get_by_label("Caller's agency").fill("Oakfield Primary School")
     page.get_by_label("Caller's phone number").fill("01632 960 123")
@@ -158,6 +162,35 @@ def test_a_consultation_is_recorded_as_advice_with_no_contact_and_no_child_recor
     assert consultation.received_at == called
     assert not Contact.objects.exists()
     assert Person.objects.count() == people
+
+
+def test_a_call_at_a_time_the_clocks_skipped_is_refused_and_one_they_repeated_is_asked_about(visitor, council):
+    page = visitor.page
+    visitor.sign_in("adviser")
+    visitor.open("/front-door/consultations/new")
+    when = page.get_by_role("group", name="When was the call?", exact=True)
+    expect(page.get_by_role("group", name=re.compile("which 01:30 was it"))).to_have_count(0)
+    fill_date(page, "When was the call?", datetime(2025, 3, 30).date())
+    when.get_by_label("Time", exact=True).fill("01:30")
+    page.get_by_label("Caller's name").fill("Priya Shah")
+    page.get_by_label("Caller's agency").fill("Wrekinshire Police")
+    page.get_by_label("What did they ask about?").fill("A night-time call about a child left alone.")
+    page.get_by_label("Advice given").fill("Call the out of hours team now.")
+    visitor.follow(page.get_by_role("button", name="Record the consultation"))
+    expect(error_summary(page).get_by_role("link", name=(
+        "01:30 on 30 March 2025 did not happen: clocks went forward from 01:00 to 02:00"))).to_be_visible()
+    expect(when.get_by_label("Time", exact=True)).to_have_value("01:30")
+
+    fill_date(page, "When was the call?", datetime(2025, 10, 26).date())
+    visitor.follow(page.get_by_role("button", name="Record the consultation"))
+    expect(error_summary(page)).to_contain_text("01:30 on 26 October 2025 happened twice")
+    which = page.get_by_role("group", name="The clocks went back that night: which 01:30 was it?")
+    expect(which).to_be_visible()
+    page.get_by_label("Greenwich Mean Time (GMT): the second 01:30").check()
+    visitor.follow(page.get_by_role("button", name="Record the consultation"))
+
+    expect(success_banner(page)).to_contain_text("Consultation recorded")
+    assert Consultation.objects.get().received_at == datetime(2025, 10, 26, 1, 30, tzinfo=UTC)
 
 
 # --- A contact, consent obtained, decided as a referral ---------------------------------------------------
@@ -265,6 +298,16 @@ def test_consent_dispensed_with_needs_a_reason_and_the_manager_asked_who_then_co
     received = minutes_ago(45)
     visitor.sign_in("adviser")
     visitor.open("/front-door/contacts/new")
+    consent = page.get_by_role("group", name="Has the family consented to this contact?")
+    when = page.get_by_role("group", name="When was it received?", exact=True)
+    assert consent.bounding_box()["y"] < when.bounding_box()["y"], "consent is asked about first"
+    for follow_up in ("Who gave consent?", "Which manager did you ask to agree?"):
+        expect(page.get_by_label(follow_up)).to_be_hidden()
+    expect(page.get_by_role("group", name="Why does consent not apply?")).to_be_hidden()
+    page.get_by_label("Consent dispensed with").check()
+    expect(page.get_by_label("Which manager did you ask to agree?")).to_be_visible()
+    expect(page.get_by_label("Who gave consent?")).to_be_hidden()
+    assert_accessible(page)  # with a branch revealed
     record_the_when(page, received)
     page.get_by_role("group", name="How did it arrive?").get_by_label("Email").check()
     page.get_by_label("Referrer's name").fill("Dr Ada Jones")
@@ -273,7 +316,6 @@ def test_consent_dispensed_with_needs_a_reason_and_the_manager_asked_who_then_co
     page.get_by_label("LA child IDs of children who already have a record").fill(council.unallocated.la_child_id)
     concern = "Una disclosed that her stepfather hits her when her mother is at work."
     page.get_by_label("The concern, in the referrer's words").fill(concern)
-    page.get_by_label("Consent dispensed with").check()
     visitor.follow(page.get_by_role("button", name="Record the contact"))
 
     summary = error_summary(page)
@@ -289,14 +331,17 @@ def test_consent_dispensed_with_needs_a_reason_and_the_manager_asked_who_then_co
     assert not Contact.objects.exists()
 
     expect(page.get_by_label("Consent dispensed with")).to_be_checked()
+    expect(page.get_by_role("group", name="Why was consent dispensed with?")).to_be_visible()
+    expect(page.get_by_label("Who gave consent?")).to_be_hidden()
     expect(page.get_by_label("Referrer's name")).to_have_value("Dr Ada Jones")
     expect(page.get_by_label("Referrer's agency")).to_have_value("Wrekin Medical Practice")
     expect(page.get_by_label("The concern, in the referrer's words")).to_have_value(concern)
     expect(page.get_by_label("LA child IDs of children who already have a record")).to_have_value(
         council.unallocated.la_child_id)
     expect(page.get_by_role("group", name="How did it arrive?").get_by_label("Email")).to_be_checked()
-    expect(page.get_by_label("Time received")).to_have_value(received.strftime("%H:%M"))
-    assert date_boxes(page, "Date received") == (str(received.day), str(received.month), str(received.year))
+    when = page.get_by_role("group", name="When was it received?", exact=True)
+    expect(when.get_by_label("Time", exact=True)).to_have_value(received.strftime("%H:%M"))
+    assert date_boxes(page, "When was it received?") == (str(received.day), str(received.month), str(received.year))
 
     reason = page.get_by_role("group", name="Why was consent dispensed with?")
     reason.get_by_label("Seeking consent would place the child at risk of significant harm").check()

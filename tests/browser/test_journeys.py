@@ -70,8 +70,8 @@ def test_social_worker_finds_a_child_reads_the_chronology_and_adds_a_case_note(v
 
     yesterday = timezone.localdate() - timedelta(days=1)
     page.get_by_role("group", name="What kind of note is this?").get_by_label("Visit to the child").check()
-    fill_date(page, "Date it happened", yesterday)
-    page.get_by_label("Time it happened").fill("14:30")
+    fill_date(page, "When did it happen?", yesterday)
+    page.get_by_role("group", name="When did it happen?").get_by_label("Time (if known)").fill("14:30")
     page.get_by_label("Title").fill("Home visit after school")
     page.get_by_label("What happened").fill("Saw Amara at home with her mother.\nHer room was tidy and warm.")
     page.get_by_label("The child's words, wishes and feelings").fill("I like my new school and my teacher.")
@@ -107,31 +107,32 @@ def test_case_note_with_errors_shows_the_error_summary_and_keeps_what_was_typed(
     expect(summary).to_be_visible()
     expect(summary.get_by_role("heading", name="There is a problem")).to_be_visible()
     assert page.title().startswith("Error: ")
-    for field in ("kind", "occurred_on", "title", "body"):
+    for field in ("kind", "occurred_at", "title", "body"):
         expect(summary.locator(f'a[href^="#id_{field}"]')).to_have_count(1)
     expect(page.locator("#id_title-error")).to_contain_text("This field is required")
 
     page.get_by_label("Title").fill("Phone call with school")
     page.get_by_label("What happened").fill("The head of year called about attendance.")
     page.get_by_label("The child's words, wishes and feelings").fill("School is boring.")
-    page.get_by_role("group", name="Date it happened").get_by_label("Day").fill("3")
-    page.get_by_label("Time it happened").fill("9:15am")
+    when = page.get_by_role("group", name="When did it happen?")
+    when.get_by_label("Day").fill("3")
+    when.get_by_label("Time (if known)").fill("9:15am")
     page.get_by_label("Written to child").check()
     visitor.follow(page.get_by_role("button", name="Save case note"))
 
     expect(summary).to_be_visible()
-    expect(summary.get_by_role("link", name="Date it happened must include a month and year")).to_be_visible()
+    expect(summary.get_by_role("link", name="The date must include a month and year")).to_be_visible()
     expect(summary.locator('a[href="#id_kind"]')).to_have_count(1)
     expect(summary.locator('a[href^="#id_title"]')).to_have_count(0)
     expect(page.get_by_label("Title")).to_have_value("Phone call with school")
     expect(page.get_by_label("What happened")).to_have_value("The head of year called about attendance.")
     expect(page.get_by_label("The child's words, wishes and feelings")).to_have_value("School is boring.")
-    expect(page.get_by_role("group", name="Date it happened").get_by_label("Day")).to_have_value("3")
-    expect(page.get_by_label("Time it happened")).to_have_value("9:15am")
+    expect(when.get_by_label("Day")).to_have_value("3")
+    expect(when.get_by_label("Time (if known)")).to_have_value("9:15am")
     expect(page.get_by_label("Written to child")).to_be_checked()
 
-    summary.get_by_role("link", name="Date it happened must include a month and year").click()
-    expect(page.get_by_role("group", name="Date it happened").get_by_label("Day")).to_be_focused()
+    summary.get_by_role("link", name="The date must include a month and year").click()
+    expect(when.get_by_label("Day")).to_be_focused()
     assert not CaseNote.objects.exists()
 
 

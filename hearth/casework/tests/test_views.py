@@ -4,8 +4,8 @@ from django.test import Client
 
 from hearth.casework.models import Allocation, CaseNote
 
-NOTE = {"kind": "visit", "occurred_on-day": "2", "occurred_on-month": "5", "occurred_on-year": "2025",
-        "occurred_time": "14:30", "title": "Home visit", "body": "Saw Amara at home with her mother.",
+NOTE = {"kind": "visit", "occurred_at-day": "2", "occurred_at-month": "5", "occurred_at-year": "2025",
+        "occurred_at-time": "14:30", "title": "Home visit", "body": "Saw Amara at home with her mother.",
         "child_words": "I like my new school.", "written_to_child": "on"}
 
 
@@ -30,18 +30,18 @@ def test_a_case_note_keeps_the_event_time_apart_from_the_typing_time_and_the_chi
 
 def test_a_blank_case_note_shows_each_error_and_keeps_what_was_typed(council):
     response = client_for(council.worker).post(f"/children/{council.allocated.pk}/case-notes/new",
-                                               {**NOTE, "title": "", "occurred_on-year": ""})
+                                               {**NOTE, "title": "", "occurred_at-year": ""})
     page = response.content.decode()
     assert "There is a problem" in page
-    assert "Date it happened must include a year" in page
+    assert "The date must include a year" in page
     assert "Saw Amara at home with her mother." in page
     assert CaseNote.objects.count() == 0
 
 
 def test_a_case_note_dated_in_the_future_is_refused(council):
     response = client_for(council.worker).post(f"/children/{council.allocated.pk}/case-notes/new",
-                                               {**NOTE, "occurred_on-year": "2099"})
-    assert "must be today or in the past" in response.content.decode()
+                                               {**NOTE, "occurred_at-year": "2099"})
+    assert "The time it happened must be now or in the past" in response.content.decode()
 
 
 def test_a_manager_allocation_ends_the_previous_one_and_appears_in_the_chronology(council):

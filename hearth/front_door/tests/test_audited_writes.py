@@ -99,3 +99,12 @@ def test_escalating_without_a_reason_is_refused_beside_the_field(council, record
     page = response.content.decode()
     assert "There is a problem" in page and 'id="id_escalate-reason-error"' in page
     assert Contact.objects.get(pk=contact.pk).urgency == Urgency.STANDARD
+
+
+def test_each_child_on_a_new_contact_is_saved_with_history_naming_who_recorded_it(council, record_contact):
+    from hearth.front_door.services import DescribedChild
+
+    contact = record_contact(children=[council.unallocated, DescribedChild("Kai Example")])
+    rows = list(contact.children.order_by("pk"))
+    assert len(rows) == 2
+    assert [row.history.get().history_user for row in rows] == [council.adviser, council.adviser]

@@ -15,13 +15,13 @@ from hearth.people.models import Person
 
 from .conftest import client_for, london
 
-CONSULTATION = {"received_at-day": "14", "received_at-month": "3", "received_at-year": "2025", "received_time": "10:15",
+CONSULTATION = {"received_at-day": "14", "received_at-month": "3", "received_at-year": "2025", "received_at-time": "10:15",
                 "caller_name": "Jo Bloggs", "caller_agency": "Oakfield Primary School",
                 "question": "A pupil is withdrawn; should we refer?", "advice": "Speak to the parents first."}
 
 
 def contact_form(council, **changes):
-    data = {"received_at-day": "14", "received_at-month": "3", "received_at-year": "2025", "received_time": "19:30",
+    data = {"received_at-day": "14", "received_at-month": "3", "received_at-year": "2025", "received_at-time": "19:30",
             "channel": "phone", "pathway": "standard", "urgency": "standard", "referrer_name": "Jo Bloggs",
             "referrer_agency": "Oakfield Primary School", "source": "2A",
             "concern": "Came to school hungry, with a bruise on his arm.", "consent": "obtained",
@@ -83,9 +83,9 @@ def test_a_contact_is_recorded_with_its_children_adults_and_consent(council):
 @pytest.mark.parametrize(("changes", "field", "message"), [
     ({"children": ""}, "children", "Add at least one child the contact is about"),
     ({"children": "NOPE123"}, "children", "No child has the LA child ID NOPE123"),
-    ({"received_time": ""}, "received_time", "Enter the time the contact was received"),
-    ({"received_at-day": "", "received_at-month": "", "received_at-year": ""}, "received_at",
-     "Enter the date the contact was received"),
+    ({"received_at-time": ""}, "received_at", "Enter the time the contact was received"),
+    ({"received_at-day": "", "received_at-month": "", "received_at-year": "", "received_at-time": ""}, "received_at",
+     "Enter the date and time the contact was received"),
     ({"received_at-year": "2099"}, "received_at", "The time received cannot be in the future"),
     ({"consent": None}, "consent", "Select whether consent was obtained, dispensed with, or does not apply"),
     ({"consent_from": ""}, "consent_from", "Enter who gave consent"),
@@ -231,7 +231,7 @@ def test_deciding_every_child_closes_the_contact_and_new_information_makes_a_lin
     response = adviser.post(f"/front-door/contacts/{contact.pk}/new-information", contact_form(
         council, children=f"{council.unallocated.la_child_id},{council.team_child.la_child_id}",
         **{"received_at-day": str(received.day), "received_at-month": str(received.month),
-           "received_at-year": str(received.year), "received_time": f"{received:%H:%M}"}))
+           "received_at-year": str(received.year), "received_at-time": f"{received:%H:%M}"}))
     linked = Contact.objects.exclude(pk=contact.pk).get()
     assert response["Location"] == f"/front-door/contacts/{linked.pk}"
     assert linked.previous == contact and linked.first_received_at == contact.first_received_at

@@ -109,7 +109,7 @@ def consultation_convert(request: HttpRequest, consultation_id: int) -> HttpResp
     return _contact_form_page(
         request, form, partial(services.consultation_convert, acting_user=request.user, consultation=record),
         done=lambda contact: f"Contact {contact.reference} recorded from the consultation",
-        title="Convert the consultation to a contact", consent_first=True, consultation=record,
+        title="Convert the consultation to a contact", consultation=record,
         back_url=reverse("front_door:consultation", args=[record.pk]),
     )
 
@@ -133,7 +133,7 @@ def _contact_form_page(request: HttpRequest, form: ContactForm, record, *, done,
             messages.success(request, done(contact))
             return redirect("front_door:contact", contact.pk)
     return render(request, "front_door/contact_form.html", {
-        "section": SECTION, "form": form, "consent_first": False, "button": "Record the contact", **context,
+        "section": SECTION, "form": form, "button": "Record the contact", **context,
     })
 
 

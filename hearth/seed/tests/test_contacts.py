@@ -216,3 +216,9 @@ def test_the_facts_kept_for_the_leaders_view_agree_with_the_records_they_come_fr
     expected = {row: flag for rows in by_child.values() for row, flag in recontacts.flags(rows).items()}
     assert dict(ContactChild.objects.exclude(child=None).values_list("pk", "recontact")) == expected
     assert sum(expected.values()) > 10 and not ContactDecision.objects.filter(has_rationale=False).exists()
+
+
+def test_a_contact_awaiting_information_says_what_it_waits_for(seeded):
+    waiting = Contact.objects.filter(awaiting_information=True)
+    assert waiting.exists()
+    assert not waiting.filter(awaiting_information_note="").exists()

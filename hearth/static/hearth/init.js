@@ -4,6 +4,8 @@
 // govuk-frontend-supported class (set by the inline script at the top of <body>).
 import { initAll as initGovukFrontend } from "./govuk-frontend.min.js";
 import { initAll as initMojFrontend } from "./moj-frontend.min.js";
+import { initConditionalRadios } from "./conditional-radios.js";
 
 initGovukFrontend();
 initMojFrontend();
+initConditionalRadios();
