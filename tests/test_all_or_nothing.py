@@ -10,7 +10,8 @@ from datetime import date
 import pytest
 from django.db import connection, transaction
 
-from conftest import make_child
+from conftest import make_child, make_user
+from hearth.accounts.roles import RoleCode
 from hearth.core.integrity import database_snapshot
 from hearth.front_door import services as front_door
 from hearth.front_door.models import ContactChild
@@ -80,13 +81,14 @@ def test_recording_a_contact_about_three_children_and_two_adults_is_all_or_nothi
 
 
 def test_deciding_a_referral_that_opens_a_cin_referral_is_all_or_nothing(council):
+    fd_manager = make_user("fdmanager", RoleCode.TEAM_MANAGER, team=council.front_door, manages=True)
     contact = front_door.contact_record(acting_user=council.adviser, contact=unsaved_contact(),
                                         children=[council.allocated])
 
     def decide():
         contact_child = ContactChild.objects.get(contact=contact)  # fresh each time: a failed run leaves no decision
         return front_door.contact_decide(
-            acting_user=council.manager, contact_child=contact_child, outcome="referral",
+            acting_user=fd_manager, contact_child=contact_child, outcome="referral",
             rationale="Bruising and hunger reported by school; needs a child and family assessment.",
             details_in_order=True, consent_in_order=True, family_told="Mother told by phone.",
         )

@@ -554,3 +554,11 @@ def may_confirm_dispensed_consent(user: User, contact) -> bool:
     if not (user.is_active and may_agree_to_dispense_consent(user)):
         return False
     return user.pk == contact.consent_dispensed_asked_id or may_decide_contact(user, contact.team_id)
+
+
+def log_refused_path(user: User, path: str) -> None:
+    """Log a request refused outright (a partner trying a page outside their referrals), against the child it names."""
+    match = CHILD_PATH.match(path)
+    child_id = _existing_child_id(int(match.group(1))) if match else None
+    log_access(user=user, action=AccessAction.DENIED, what="Page outside the user's reach", child_id=child_id,
+               detail=path[:500])

@@ -9,6 +9,13 @@ NOTE = {"kind": "visit", "occurred_at-day": "2", "occurred_at-month": "5", "occu
         "child_words": "I like my new school.", "written_to_child": "on"}
 
 
+
+def current(child) -> str:
+    """The current allocation as the allocate page carries it (id:version)."""
+    allocation = Allocation.objects.filter(child=child, ended_on__isnull=True).first()
+    return f"{allocation.pk}:{allocation.version}" if allocation else "0:0"
+
+
 def client_for(user) -> Client:
     client = Client()
     client.force_login(user)
@@ -48,7 +55,7 @@ def test_a_manager_allocation_ends_the_previous_one_and_appears_in_the_chronolog
     client = client_for(council.manager)
     response = client.post(f"/children/{council.team_child.pk}/allocate", {
         "team": council.team.pk, "worker": council.colleague.pk, "started_on-day": "1", "started_on-month": "2",
-        "started_on-year": "2025", "reason": "Allocated for assessment",
+        "started_on-year": "2025", "reason": "Allocated for assessment", "current": current(council.team_child),
     })
     assert response.status_code == 302
     allocations = Allocation.objects.filter(child=council.team_child).order_by("started_on")
@@ -61,7 +68,7 @@ def test_a_manager_allocation_ends_the_previous_one_and_appears_in_the_chronolog
 def test_a_worker_outside_the_team_cannot_be_allocated(council):
     response = client_for(council.manager).post(f"/children/{council.team_child.pk}/allocate", {
         "team": council.team.pk, "worker": council.outsider.pk, "started_on-day": "1", "started_on-month": "2",
-        "started_on-year": "2025",
+        "started_on-year": "2025", "current": current(council.team_child),
     })
     assert "is not a member of" in response.content.decode()
 

@@ -149,7 +149,8 @@ def test_the_same_nhs_number_is_a_likely_duplicate_whatever_the_name(council, ma
 
 def test_changing_details_keeps_what_they_were_in_the_history_page(council, manager_client):
     child = council.allocated
-    form = {**VALID_CHILD, "first_name": child.first_name, "last_name": "Renamed", "nhs_number": ""}
+    form = {**VALID_CHILD, "first_name": child.first_name, "last_name": "Renamed", "nhs_number": "",
+            "version": child.version}
     manager_client.post(f"/children/{child.pk}/details", form)
     page = manager_client.get(f"/children/{child.pk}/history").content.decode()
     assert "Allocated" in page and "Renamed" in page
