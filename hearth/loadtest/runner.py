@@ -124,7 +124,8 @@ def prepare() -> int:
     if seeded.reused:
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE")
-    call_command("collectstatic", interactive=False, verbosity=0)
+    if not _static_is_collected():
+        call_command("collectstatic", interactive=False, verbosity=0)
     PLAN.write_text(json.dumps(load_plan(), indent=1))
     return 0
 
@@ -156,6 +157,17 @@ def load_plan(*, children_each: int = 20) -> dict:
 
     return {"password": DEMO_PASSWORD, "workers": list(caseloads.values()),
             "advisers": with_role(RoleCode.FRONT_DOOR_ADVISER), "leaders": with_role(RoleCode.SENIOR_LEADER)}
+
+
+def _static_is_collected() -> bool:
+    """Whether collectstatic's output is newer than every file under hearth/static (compressing takes a while)."""
+    from django.conf import settings
+
+    manifest = Path(settings.STATIC_ROOT) / "staticfiles.json"
+    if not manifest.exists():
+        return False
+    newest = max(path.stat().st_mtime for path in (ROOT / "hearth" / "static").rglob("*") if path.is_file())
+    return manifest.stat().st_mtime >= newest
 
 
 def _free_port() -> int:
