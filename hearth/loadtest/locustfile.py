@@ -46,11 +46,13 @@ def _signed_in() -> None:
     _window["signed_in"] += 1
     if _window["signed_in"] == USERS and _window["started"] is None:
         _window["started"] = time.monotonic()
+        recording.started_at = time.time()
         gevent.spawn_later(DURATION_S, _close_window)
 
 
 def _close_window() -> None:
     recording.window_s = time.monotonic() - _window["started"]
+    recording.ended_at = time.time()
     _window["started"] = None
     if RECORDING:
         Path(RECORDING).write_text(json.dumps(recording.as_json()))
