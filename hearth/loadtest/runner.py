@@ -30,8 +30,8 @@ RESULTS = BENCH_DIR / "load.json"
 RECORDING = BENCH_DIR / "load-recording.json"
 SERVER_LOG = BENCH_DIR / "load-server.log"
 BIN = Path(sys.executable).parent
-# Users sign in as they start (a password hash each, which is slow on purpose): start them a few a second.
-SPAWN_RATE = 4
+# Users sign in as they start (a password hash each, which is slow on purpose): start one a second.
+SPAWN_RATE = 1
 
 
 def add_loadtest_arguments(parser) -> None:
