@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 
 import gevent
 from locust import FastHttpUser, constant_throughput, events, task
+from locust.exception import StopUser
 
 from hearth.loadtest.summary import Recording
 
@@ -65,6 +66,7 @@ def _record(name, response_time, exception, **_kwargs):
     if _window["started"] is not None and name not in SETUP_REQUESTS:
         recording.add(name, response_time, None if exception is None else str(exception)[:200])
 
+
 _workers = itertools.cycle(PLAN["workers"])
 _advisers = itertools.cycle(PLAN["advisers"])
 _leaders = itertools.cycle(PLAN["leaders"])
@@ -87,15 +89,25 @@ class StaffMember(FastHttpUser):
         raise NotImplementedError
 
     def on_start(self):
+        """Sign in, then wait for every other user to have signed in too, so that no sign-in competes with the
+        measured load and the window opens with every user ready. A user who cannot sign in stops (counted)."""
         account = self.next_account()
         self.username = account["username"]
         self.account = account
+        signed_in = False
         try:
             for _attempt in range(SIGN_IN_ATTEMPTS):
-                if self.sign_in():
+                signed_in = self.sign_in()
+                if signed_in:
                     break
         finally:
-            _signed_in()  # even after failed sign-ins: the measured window must still open
+            if not signed_in:
+                recording.sign_in_failures += 1
+            _signed_in()
+        if not signed_in:
+            raise StopUser()
+        while _window["started"] is None:
+            gevent.sleep(0.1)
 
     def sign_in(self) -> bool:
         """Sign in through the form. On a busy machine a sign-in (a slow password hash, on purpose) can time out."""
@@ -145,7 +157,11 @@ class SocialWorker(StaffMember):
     @task(1)
     def case_note(self):
         child = self.child()
-        form = self.client.get(f"/children/{child}/case-notes/new", name="case note form", allow_redirects=False)
+        with self.client.get(f"/children/{child}/case-notes/new", name="case note form", allow_redirects=False,
+                             catch_response=True) as form:
+            if form.status_code != 200:
+                form.failure(f"status {form.status_code}")
+                return
         yesterday = datetime.now(ZoneInfo("Europe/London")).date() - timedelta(days=1)
         with self.client.post(f"/children/{child}/case-notes/new", name="case note save", allow_redirects=False,
                               catch_response=True, data={

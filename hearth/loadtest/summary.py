@@ -28,6 +28,7 @@ class Recording:
     window_s: float = 0.0
     started_at: float = 0.0  # the window's start and end, as Unix times, to match the runner's CPU samples
     ended_at: float = 0.0
+    sign_in_failures: int = 0  # users who could not sign in, and so made none of their requests
     times: dict[str, list[float]] = field(default_factory=dict)
     failures: Counter = field(default_factory=Counter)
     errors: Counter = field(default_factory=Counter)
@@ -40,13 +41,14 @@ class Recording:
 
     def as_json(self) -> dict:
         return {"window_s": self.window_s, "started_at": self.started_at, "ended_at": self.ended_at,
-                "times": self.times, "failures": dict(self.failures), "errors": dict(self.errors)}
+                "sign_in_failures": self.sign_in_failures, "times": self.times,
+                "failures": dict(self.failures), "errors": dict(self.errors)}
 
     @classmethod
     def from_json(cls, data: dict) -> "Recording":
         return cls(window_s=data["window_s"], started_at=data.get("started_at", 0.0),
-                   ended_at=data.get("ended_at", 0.0), times=data["times"], failures=Counter(data["failures"]),
-                   errors=Counter(data["errors"]))
+                   ended_at=data.get("ended_at", 0.0), sign_in_failures=data.get("sign_in_failures", 0),
+                   times=data["times"], failures=Counter(data["failures"]), errors=Counter(data["errors"]))
 
 
 def _figures(times: list[float]) -> dict:
@@ -60,7 +62,7 @@ def summarise(recording: Recording, *, target_rate: float, goal_rate: float = GO
     """The rate achieved over the window, every request's and each page's percentiles, and the errors."""
     every = [ms for times in recording.times.values() for ms in times]
     requests = len(every)
-    errors = sum(recording.failures.values())
+    errors = sum(recording.failures.values()) + recording.sign_in_failures
     achieved = round(requests / recording.window_s, 1) if recording.window_s else 0.0
     overall = _figures(every)
     return {
@@ -69,6 +71,7 @@ def summarise(recording: Recording, *, target_rate: float, goal_rate: float = GO
         "achieved_rate_per_s": achieved,
         "requests": requests,
         "errors": errors,
+        "users_who_could_not_sign_in": recording.sign_in_failures,
         **overall,
         "pages": {page: {"requests": len(times), "rate_per_s": round(len(times) / recording.window_s, 1)
                          if recording.window_s else 0.0, "failures": recording.failures.get(page, 0),

@@ -61,3 +61,10 @@ def test_cpu_used_over_the_window_is_given_in_cores_and_per_request_and_the_rest
     assert used["database"] == {"cores": 0.1, "ms_per_request": 10.0}
     assert used["others"]["cores"] == 1.2
     assert cpu_used(samples[:1], started_at=0, ended_at=1, requests=1) == {}
+
+
+def test_a_user_who_could_not_sign_in_is_an_error():
+    recording = recording_of({"caseload": [10.0] * 1000}, window_s=10)
+    recording.sign_in_failures = 2
+    figures = summarise(recording, target_rate=100)
+    assert figures["errors"] == 2 and figures["users_who_could_not_sign_in"] == 2 and not figures["goal"]["met"]
