@@ -58,12 +58,15 @@ demo: seed ## Install, migrate, seed, then serve at http://127.0.0.1:8000
 
 # Production's serving on loopback: Gunicorn (config/gunicorn.conf.py), no debug, hashed and compressed static
 # files (collected into var/static), over the demo database; plain HTTP, so config/settings/serve.py.
-serve: seed ## Serve the demo with Gunicorn and production-like settings at http://127.0.0.1:8000
-	DJANGO_SETTINGS_MODULE=config.settings.serve $(PYTHON) manage.py collectstatic --noinput --verbosity 0
+serve: seed var/static/staticfiles.json ## Serve the demo with Gunicorn and production-like settings at http://127.0.0.1:8000
 	@echo
 	@echo "Hearth (Gunicorn) is at http://127.0.0.1:8000. Stop with Ctrl+C."
 	@echo
 	DJANGO_SETTINGS_MODULE=config.settings.serve $(VENV)/bin/gunicorn -c config/gunicorn.conf.py config.wsgi
+
+# Collected again only when a file under hearth/static changes (compressing every file takes a while).
+var/static/staticfiles.json: $(shell find hearth/static -type f) | install
+	DJANGO_SETTINGS_MODULE=config.settings.serve $(PYTHON) manage.py collectstatic --noinput --verbosity 0
 
 browser: ## Make sure Debian's chromium is installed (browser tests drive it)
 	@bash scripts/ensure-chromium.sh

@@ -22,6 +22,19 @@ ROOT = Path(__file__).resolve().parent.parent
 HEARTH = ROOT / "hearth"
 
 
+@pytest.fixture
+def council(db):
+    """The root conftest's council, with the role rows a data migration adds made sure of first: a browser
+    test before this one (a live-server test) may have flushed them."""
+    from conftest import Council
+    from hearth.accounts.models import Role
+    from hearth.accounts.roles import ROLE_DESCRIPTIONS
+
+    for code, description in ROLE_DESCRIPTIONS.items():
+        Role.objects.update_or_create(code=code.value, defaults={"description": description})
+    return Council()
+
+
 def signed_in(user, **client_options) -> Client:
     client = Client(**client_options)
     client.force_login(user)

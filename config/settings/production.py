@@ -26,7 +26,6 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
-CSRF_TRUSTED_ORIGINS = [f"https://{host}" for host in ALLOWED_HOSTS if not host.startswith(".")]  # noqa: F405
 
 # --- Rate limits are counted in memcached, which every web process shares; django_ratelimit's checks
 # refuse a cache that is not shared or cannot count atomically.

@@ -17,6 +17,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -29,8 +30,8 @@ RESULTS = BENCH_DIR / "load.json"
 RECORDING = BENCH_DIR / "load-recording.json"
 SERVER_LOG = BENCH_DIR / "load-server.log"
 BIN = Path(sys.executable).parent
-# Users sign in as they start (a password hash each, which is slow on purpose): start them a few a second.
-SPAWN_RATE = 4
+# Users sign in as they start (a password hash each, which is slow on purpose): start one a second.
+SPAWN_RATE = 1
 
 
 def add_loadtest_arguments(parser) -> None:
@@ -64,8 +65,10 @@ def run(args) -> int:
         server = subprocess.Popen(
             [str(BIN / "gunicorn"), "-c", "config/gunicorn.conf.py", "--bind", f"127.0.0.1:{port}", "config.wsgi"],
             env=server_env, cwd=ROOT, stdout=server_log, stderr=subprocess.STDOUT)
+        sampler = CpuSampler(server_pid=server.pid, database_port=_database_port(url))
         try:
             _wait_for_health(port, server)
+            sampler.start()
             ramp = args.users / SPAWN_RATE
             sys.stdout.write(f"Gunicorn on 127.0.0.1:{port}; {args.users} users at {args.rate:g} requests a second, "
                              f"measured for {args.duration} s after a {ramp:.0f} s start.\n")
@@ -82,14 +85,18 @@ def run(args) -> int:
                     "HEARTH_LOAD_DURATION": str(args.duration), "HEARTH_LOAD_RECORDING": str(RECORDING)},
                 cwd=ROOT, check=False)
         finally:
+            sampler.stop()
             server.send_signal(signal.SIGTERM)
             server.wait(timeout=60)
 
     if not RECORDING.exists():
         sys.stderr.write(f"Locust wrote no recording ({RECORDING}): the users never all signed in.\n")
         return 1
-    figures = summary.summarise(summary.Recording.from_json(json.loads(RECORDING.read_text())),
-                                target_rate=args.rate)
+    recording = summary.Recording.from_json(json.loads(RECORDING.read_text()))
+    figures = summary.summarise(recording, target_rate=args.rate)
+    figures["cpu"] = summary.cpu_used(sampler.samples, recording.started_at, recording.ended_at,
+                                      figures["requests"])
+    figures["load_average_at_end"] = os.getloadavg()
     RESULTS.write_text(json.dumps({
         "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()},
         "measured_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
@@ -102,6 +109,9 @@ def run(args) -> int:
         sys.stdout.write(f"{name:42} {page['requests']:6d} requests {page['rate_per_s']:6.1f}/s  "
                          f"p50 {page['p50_ms']:5.0f}  p95 {page['p95_ms']:5.0f}  p99 {page['p99_ms']:5.0f} ms  "
                          f"{page['failures']} failed\n")
+    for name, used in figures["cpu"].items():
+        per_request = f", {used['ms_per_request']} ms a request" if name not in ("machine", "others") else ""
+        sys.stdout.write(f"CPU, {name}: {used['cores']} cores{per_request}\n")
     goal = figures["goal"]
     sys.stdout.write(f"\nAchieved {figures['achieved_rate_per_s']} requests a second (asked {args.rate:g}), "
                      f"p95 {figures['p95_ms']} ms, {figures['errors']} errors: goal "
@@ -124,7 +134,8 @@ def prepare() -> int:
     if seeded.reused:
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE")
-    call_command("collectstatic", interactive=False, verbosity=0)
+    if not _static_is_collected():
+        call_command("collectstatic", interactive=False, verbosity=0)
     PLAN.write_text(json.dumps(load_plan(), indent=1))
     return 0
 
@@ -156,6 +167,82 @@ def load_plan(*, children_each: int = 20) -> dict:
 
     return {"password": DEMO_PASSWORD, "workers": list(caseloads.values()),
             "advisers": with_role(RoleCode.FRONT_DOOR_ADVISER), "leaders": with_role(RoleCode.SENIOR_LEADER)}
+
+
+class CpuSampler(threading.Thread):
+    """Every second, the CPU seconds used so far by Gunicorn (master and workers, living and reaped), the
+    council's PostgreSQL server, Locust (every other child of this process) and the whole machine."""
+
+    def __init__(self, *, server_pid: int, database_port: int | None):
+        super().__init__(daemon=True)
+        import psutil
+
+        self.psutil = psutil
+        self.server = psutil.Process(server_pid)
+        self.database = _postmaster(psutil, database_port)
+        self.samples: list[tuple[float, dict[str, float]]] = []
+        self._stopped = threading.Event()
+
+    def _tree(self, process) -> float:
+        try:
+            times = process.cpu_times()
+            total = times.user + times.system + times.children_user + times.children_system
+            for child in process.children(recursive=True):
+                try:
+                    child_times = child.cpu_times()
+                    total += child_times.user + child_times.system
+                except self.psutil.Error:
+                    pass
+            return total
+        except self.psutil.Error:
+            return 0.0
+
+    def run(self) -> None:
+        me = self.psutil.Process()
+        while not self._stopped.wait(1.0):
+            machine = self.psutil.cpu_times()
+            sample = {
+                "server (gunicorn)": self._tree(self.server),
+                "load generator (locust)": sum(self._tree(child) for child in me.children()
+                                               if child.pid != self.server.pid),
+                "machine": machine.user + machine.system + machine.nice + getattr(machine, "irq", 0)
+                + getattr(machine, "softirq", 0),
+            }
+            if self.database is not None:
+                sample["database (postgresql)"] = self._tree(self.database)
+            self.samples.append((time.time(), sample))
+
+    def stop(self) -> None:
+        self._stopped.set()
+
+
+def _database_port(url: str) -> int | None:
+    from urllib.parse import urlsplit
+
+    return urlsplit(url).port
+
+
+def _postmaster(psutil, port: int | None):
+    """The PostgreSQL server listening on the port (with-postgres.sh starts it with `-p PORT`)."""
+    if port is None:
+        return None
+    for process in psutil.process_iter(["name", "cmdline"]):
+        cmdline = process.info["cmdline"] or []
+        if process.info["name"] == "postgres" and any(
+                flag == "-p" and value == str(port) for flag, value in zip(cmdline, cmdline[1:], strict=False)):
+            return process
+    return None
+
+
+def _static_is_collected() -> bool:
+    """Whether collectstatic's output is newer than every file under hearth/static (compressing takes a while)."""
+    from django.conf import settings
+
+    manifest = Path(settings.STATIC_ROOT) / "staticfiles.json"
+    if not manifest.exists():
+        return False
+    newest = max(path.stat().st_mtime for path in (ROOT / "hearth" / "static").rglob("*") if path.is_file())
+    return manifest.stat().st_mtime >= newest
 
 
 def _free_port() -> int:

@@ -26,6 +26,9 @@ class Recording:
     """What the load test saw: each page's response times in milliseconds, its failures, and each error."""
 
     window_s: float = 0.0
+    started_at: float = 0.0  # the window's start and end, as Unix times, to match the runner's CPU samples
+    ended_at: float = 0.0
+    sign_in_failures: int = 0  # users who could not sign in, and so made none of their requests
     times: dict[str, list[float]] = field(default_factory=dict)
     failures: Counter = field(default_factory=Counter)
     errors: Counter = field(default_factory=Counter)
@@ -37,13 +40,15 @@ class Recording:
             self.errors[f"{page}: {error}"] += 1
 
     def as_json(self) -> dict:
-        return {"window_s": self.window_s, "times": self.times, "failures": dict(self.failures),
-                "errors": dict(self.errors)}
+        return {"window_s": self.window_s, "started_at": self.started_at, "ended_at": self.ended_at,
+                "sign_in_failures": self.sign_in_failures, "times": self.times,
+                "failures": dict(self.failures), "errors": dict(self.errors)}
 
     @classmethod
     def from_json(cls, data: dict) -> "Recording":
-        return cls(window_s=data["window_s"], times=data["times"], failures=Counter(data["failures"]),
-                   errors=Counter(data["errors"]))
+        return cls(window_s=data["window_s"], started_at=data.get("started_at", 0.0),
+                   ended_at=data.get("ended_at", 0.0), sign_in_failures=data.get("sign_in_failures", 0),
+                   times=data["times"], failures=Counter(data["failures"]), errors=Counter(data["errors"]))
 
 
 def _figures(times: list[float]) -> dict:
@@ -57,7 +62,7 @@ def summarise(recording: Recording, *, target_rate: float, goal_rate: float = GO
     """The rate achieved over the window, every request's and each page's percentiles, and the errors."""
     every = [ms for times in recording.times.values() for ms in times]
     requests = len(every)
-    errors = sum(recording.failures.values())
+    errors = sum(recording.failures.values()) + recording.sign_in_failures
     achieved = round(requests / recording.window_s, 1) if recording.window_s else 0.0
     overall = _figures(every)
     return {
@@ -66,6 +71,7 @@ def summarise(recording: Recording, *, target_rate: float, goal_rate: float = GO
         "achieved_rate_per_s": achieved,
         "requests": requests,
         "errors": errors,
+        "users_who_could_not_sign_in": recording.sign_in_failures,
         **overall,
         "pages": {page: {"requests": len(times), "rate_per_s": round(len(times) / recording.window_s, 1)
                          if recording.window_s else 0.0, "failures": recording.failures.get(page, 0),
@@ -76,3 +82,23 @@ def summarise(recording: Recording, *, target_rate: float, goal_rate: float = GO
                  # Open-loop users fall a little short of the rate asked when a request takes its whole slot.
                  "met": achieved >= goal_rate * 0.98 and overall["p95_ms"] < goal_p95_ms and errors == 0},
     }
+
+
+def cpu_used(samples: list[tuple[float, dict[str, float]]], started_at: float, ended_at: float,
+             requests: int) -> dict:
+    """From (time, CPU seconds so far per process group) samples, what each group used over the window: in
+    cores (CPU seconds a second) and in milliseconds of CPU per request. The samples nearest the window's
+    ends are used; `machine` is every process on the machine, so `others` is what the load test did not use."""
+    inside = [sample for sample in samples if started_at <= sample[0] <= ended_at]
+    if len(inside) < 2:
+        return {}
+    (first_at, first), (last_at, last) = inside[0], inside[-1]
+    seconds = last_at - first_at
+    used = {name: last[name] - first.get(name, 0.0) for name in last}
+    ours = sum(value for name, value in used.items() if name != "machine")
+    if "machine" in used:
+        used["others"] = max(0.0, used["machine"] - ours)
+    requests_in_span = requests * seconds / (ended_at - started_at) if ended_at > started_at else 0
+    return {name: {"cores": round(value / seconds, 2),
+                   "ms_per_request": round(1000 * value / requests_in_span, 1) if requests_in_span else None}
+            for name, value in sorted(used.items())}

@@ -2,7 +2,7 @@
 
 import json
 
-from hearth.loadtest.summary import Recording, percentile, summarise
+from hearth.loadtest.summary import Recording, cpu_used, percentile, summarise
 
 
 def recording_of(pages: dict[str, list[float]], window_s: float, errors: dict[str, str] | None = None) -> Recording:
@@ -52,3 +52,19 @@ def test_a_recording_survives_its_trip_through_json():
     recording = recording_of({"search": [12.5, 30.0]}, window_s=2.5, errors={"search": "status 429"})
     again = Recording.from_json(json.loads(json.dumps(recording.as_json())))
     assert summarise(again, target_rate=1) == summarise(recording, target_rate=1)
+
+
+def test_cpu_used_over_the_window_is_given_in_cores_and_per_request_and_the_rest_is_others():
+    samples = [(t, {"server": 0.5 * t, "database": 0.1 * t, "machine": 1.8 * t}) for t in range(0, 21)]
+    used = cpu_used(samples, started_at=5, ended_at=15, requests=100)
+    assert used["server"] == {"cores": 0.5, "ms_per_request": 50.0}
+    assert used["database"] == {"cores": 0.1, "ms_per_request": 10.0}
+    assert used["others"]["cores"] == 1.2
+    assert cpu_used(samples[:1], started_at=0, ended_at=1, requests=1) == {}
+
+
+def test_a_user_who_could_not_sign_in_is_an_error():
+    recording = recording_of({"caseload": [10.0] * 1000}, window_s=10)
+    recording.sign_in_failures = 2
+    figures = summarise(recording, target_rate=100)
+    assert figures["errors"] == 2 and figures["users_who_could_not_sign_in"] == 2 and not figures["goal"]["met"]
