@@ -221,7 +221,7 @@ def team_list(request: HttpRequest) -> HttpResponse:
     })
 
 
-def _team_form_valid(form: TeamForm) -> dict:
+def _team_fields(form: TeamForm) -> dict:
     return {"name": form.cleaned_data["name"], "service_area": form.cleaned_data["service_area"],
             "is_active": form.cleaned_data["is_active"]}
 
@@ -231,7 +231,7 @@ def team_create(request: HttpRequest) -> HttpResponse:
     form = TeamForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            team = administration.team_create(acting_user=acting_user, **_team_form_valid(form))
+            team = administration.team_create(acting_user=acting_user, **_team_fields(form))
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -257,7 +257,7 @@ def team_edit(request: HttpRequest, team_id: int) -> HttpResponse:
                                                    "is_active": team.is_active})
     if request.method == "POST" and form.is_valid():
         try:
-            administration.team_change(acting_user=acting_user, team=team, **_team_form_valid(form))
+            administration.team_change(acting_user=acting_user, team=team, **_team_fields(form))
         except ValidationError as error:
             add_service_errors(form, error)
         else:
