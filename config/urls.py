@@ -19,3 +19,7 @@ urlpatterns = [
 # Django's admin writes around the services (no audit, no rules): only for local development.
 if settings.HEARTH_DJANGO_ADMIN:
     urlpatterns.append(path("admin/", admin.site.urls))
+
+# Hearth's own pages for a refused request: a body too large is 413 and a rate limit 429, not 400 and 403.
+handler400 = core_views.bad_request
+handler403 = core_views.permission_denied
