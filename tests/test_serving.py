@@ -109,6 +109,7 @@ def test_production_settings_pass_the_deploy_check_with_no_warnings(tmp_path):
         "ALLOWED_HOSTS": "hearth.example.gov.uk",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'deploy-check.sqlite3'}",
         "MEMCACHED_LOCATION": "127.0.0.1:11211",
+        "HEARTH_PROXY_COUNT": "1",
     }
     result = subprocess.run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
                             cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)

@@ -128,7 +128,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_HANDLER = "hearth.accounts.lockout.SignInLockout"
 HEARTH_ADDRESS_FAILURE_LIMIT = env_int("HEARTH_ADDRESS_FAILURE_LIMIT", 50)
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # the locked page can then say when the lock ends
-# Behind reverse proxies, the client's address is read from X-Forwarded-For (README, "Behind a proxy").
+# Behind reverse proxies, the client's address is read from X-Forwarded-For (README, "Behind a reverse proxy").
 AXES_CLIENT_IP_CALLABLE = "hearth.accounts.lockout.client_address"
 HEARTH_PROXY_COUNT = env_int("HEARTH_PROXY_COUNT", 0)
 AXES_RESET_ON_SUCCESS = True

@@ -2,13 +2,17 @@
 
 from config.settings.base import *  # noqa: F403
 from config.settings.base import INSTALLED_APPS
-from config.settings.environment import env
+from config.settings.environment import env, env_int
 
 SECRET_KEY = env("SECRET_KEY")
 DEBUG = False
 HEARTH_REQUIRE_SECOND_FACTOR = True
 STATIC_ROOT = VAR_DIR / "static"  # collectstatic writes here; whitenoise serves it  # noqa: F405
 HEARTH_SEED_ALLOWED = False  # the synthetic council never goes near a real one (hearth.seed.generator)
+# Behind that proxy, lockouts need the client's address, not the proxy's: say how many trusted proxies append to
+# X-Forwarded-For (0 if the web processes are reached directly). Required, like the secret key (README).
+env("HEARTH_PROXY_COUNT")
+HEARTH_PROXY_COUNT = env_int("HEARTH_PROXY_COUNT", 0)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     # Hashed names (cached for a year by browsers) and gzip/Brotli copies, made once by collectstatic.

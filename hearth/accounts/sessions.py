@@ -1,8 +1,8 @@
 """Sessions kept on the server, so that signing out ends them everywhere.
 
 Django's `cached_db` store reads a session from the cache and trusts it: with a cache in each web
-process (the local-memory cache), a session signed out in one process would live on, from a copied
-cookie, in every other process that had it cached, and each request there would keep it alive.
+process (the local-memory cache), a session signed out in one process would still let a copied cookie
+in, in every other process that had it cached (the view runs; only the write at the end fails).
 This store keeps the cache for the session's contents but asks the database, on every request, whether
 the session still stands, in the same single UPDATE that slides its expiry on (sessions end 30 minutes
 after the last request). A session deleted by signing out, by `clearsessions` or by an administrator,

@@ -32,6 +32,7 @@ def test_django_admin_is_not_mounted_under_test_settings(council):
                                              ("config.settings.dev", True)])
 def test_django_admin_is_switched_on_only_in_development_settings(monkeypatch, module, mounted):
     monkeypatch.setenv("SECRET_KEY", "a-test-secret-key-only")
+    monkeypatch.setenv("HEARTH_PROXY_COUNT", "1")
     monkeypatch.delenv("HEARTH_DJANGO_ADMIN", raising=False)
     assert importlib.import_module(module).HEARTH_DJANGO_ADMIN is mounted
 

@@ -7,6 +7,7 @@ from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.core.cache import caches
+from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
 from django.test import Client, RequestFactory, override_settings
 from django.test.utils import CaptureQueriesContext
@@ -199,13 +200,26 @@ def test_a_page_reads_its_session_in_one_query_that_also_moves_its_end_on(counci
     assert len(session_queries) == 1 and session_queries[0].startswith('UPDATE "django_session"')
 
 
-def test_production_requires_the_second_factor():
+def production_settings(monkeypatch, **environ):
     import importlib
-    import os
 
-    os.environ.setdefault("SECRET_KEY", "test-only")
-    production = importlib.import_module("config.settings.production")
-    assert production.HEARTH_REQUIRE_SECOND_FACTOR is True
+    monkeypatch.setenv("SECRET_KEY", "test-only")
+    for name, value in environ.items():
+        if value is None:
+            monkeypatch.delenv(name, raising=False)
+        else:
+            monkeypatch.setenv(name, value)
+    return importlib.reload(importlib.import_module("config.settings.production"))
+
+
+def test_production_requires_the_second_factor(monkeypatch):
+    assert production_settings(monkeypatch, HEARTH_PROXY_COUNT="1").HEARTH_REQUIRE_SECOND_FACTOR is True
+
+
+def test_production_will_not_start_without_being_told_how_many_proxies_are_in_front(monkeypatch):
+    with pytest.raises(ImproperlyConfigured, match="HEARTH_PROXY_COUNT"):
+        production_settings(monkeypatch, HEARTH_PROXY_COUNT=None)
+    assert production_settings(monkeypatch, HEARTH_PROXY_COUNT="2").HEARTH_PROXY_COUNT == 2
 
 
 @override_settings(HEARTH_REQUIRE_SECOND_FACTOR=True, OTP_TOTP_THROTTLE_FACTOR=0)

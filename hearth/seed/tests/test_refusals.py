@@ -132,7 +132,7 @@ def test_the_command_line_says_why_in_one_line_and_exits_non_zero(capsys):
 def test_production_settings_refuse_before_touching_the_database(tmp_path):
     database = tmp_path / "council.sqlite3"
     environment = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.production", "SECRET_KEY": "x" * 50,
-                   "DATABASE_URL": f"sqlite:///{database}"}
+                   "HEARTH_PROXY_COUNT": "1", "DATABASE_URL": f"sqlite:///{database}"}
     done = subprocess.run([sys.executable, "-m", "hearth", "seed", "--scale", "tiny"], cwd=ROOT, env=environment,
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 2
