@@ -472,6 +472,13 @@ def may_end_allocation(user: User, allocation: Allocation) -> bool:
     return may_write(user) and manages_team(user, allocation.team_id)
 
 
+def may_correct_case_note(user: User, note) -> bool:
+    """Correct a case note: its author, or a manager of the child's current team, who may still write to the record."""
+    if not can_write_child(user, note.child):
+        return False
+    return note.author_id == user.pk or manages_team(user, _current_team(note.child))
+
+
 def may_see_access_log(user: User) -> bool:
     """Who may see "Seen by" and the changes to a record they can see: managers."""
     return works_with_cases(user) and is_manager(user)

@@ -4,7 +4,7 @@ from django import forms
 
 from hearth.accounts.models import Team, User
 from hearth.casework.models import CaseNote, CaseNoteKind, InvolvementRole
-from hearth.core.concurrency import CurrentField
+from hearth.core.concurrency import CurrentField, VersionField
 from hearth.core.forms import GovukDateField, GovukDateTimeField
 
 
@@ -26,6 +26,20 @@ class CaseNoteForm(forms.ModelForm):
         if cleaned.get("occurred_at"):
             self.instance.occurred_at = cleaned["occurred_at"]
         return cleaned
+
+
+class CaseNoteCorrectionForm(CaseNoteForm):
+    """A case note as it was read, to be corrected; the version read keeps a later correction by someone else."""
+
+    version = VersionField()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.update(occurred_at=self.instance.occurred_at, version=self.instance.version)
+
+
+CASE_NOTE_FIELDS = ["kind", "occurred_at", "title", "body", "child_words", "written_to_child"]
 
 
 class AllocationForm(forms.Form):

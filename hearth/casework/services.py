@@ -10,7 +10,7 @@ from hearth.accounts import policy
 from hearth.accounts.audit import audit_record, save_with_history
 from hearth.accounts.models import Team, User
 from hearth.casework.models import Allocation, CaseNote, Decision, Involvement
-from hearth.core.concurrency import claim_current
+from hearth.core.concurrency import claim_current, claim_version
 from hearth.people.models import Person
 
 
@@ -136,6 +136,20 @@ def case_note_record(*, acting_user: User, child: Person, note: CaseNote) -> Cas
         raise ValidationError({"occurred_at": "The date of the event must be now or in the past"})
     save_with_history(note, acting_user=acting_user)
     audit_record(actor=acting_user, verb="case_note.record", child=child, summary=f"Recorded a case note: {note.title}")
+    return note
+
+
+@transaction.atomic
+def case_note_correct(*, acting_user: User, note: CaseNote, read_version: int) -> CaseNote:
+    """Correct a case note, onto the version read; the history keeps every earlier wording, with its author."""
+    policy.require(policy.may_correct_case_note(acting_user, note),
+                   "Only the note's author, or a manager of the child's team, can correct a case note.")
+    claim_version(note, read_version)
+    if note.occurred_at and note.occurred_at > timezone.now():
+        raise ValidationError({"occurred_at": "The date of the event must be now or in the past"})
+    save_with_history(note, acting_user=acting_user)
+    audit_record(actor=acting_user, verb="case_note.correct", child=note.child,
+                 summary=f"Corrected a case note: {note.title}")
     return note
 
 

@@ -5,13 +5,22 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 
 from hearth.accounts import policy
 from hearth.accounts.models import AccessAction
 from hearth.accounts.policy import child_for
 from hearth.casework import chronology, selectors, services
-from hearth.casework.forms import ALLOCATION_FIELDS, AllocationForm, CaseNoteForm, InvolvementEndForm, InvolvementForm
+from hearth.casework.forms import (
+    ALLOCATION_FIELDS,
+    CASE_NOTE_FIELDS,
+    AllocationForm,
+    CaseNoteCorrectionForm,
+    CaseNoteForm,
+    InvolvementEndForm,
+    InvolvementForm,
+)
 from hearth.casework.models import Allocation, CaseNote
 from hearth.casework.selectors import case_notes_for
 from hearth.core.concurrency import EditConflict, conflict_context, current_of
@@ -65,6 +74,7 @@ def case_note(request: HttpRequest, child_id: int, note_id: int) -> HttpResponse
                           completed_at=note.recorded_at, calendar=council_calendar())
     return render(request, "casework/case_note.html", {
         "title": note.title, "child": child, "note": note, "tab": "case_notes", "recording": reading,
+        "may_correct": policy.may_correct_case_note(request.user, note),
     })
 
 
@@ -83,6 +93,32 @@ def case_note_add(request: HttpRequest, child_id: int) -> HttpResponse:
     return render(request, "casework/case_note_form.html", {
         "title": "Add a case note", "child": child, "form": form, "back_url": f"/children/{child.pk}/",
     })
+
+
+def case_note_correct(request: HttpRequest, child_id: int, note_id: int) -> HttpResponse:
+    """Correct a case note; its history keeps what it said, and someone else's correction is never overwritten."""
+    child = child_for(request.user, child_id, what="Correct a case note", write=True)
+    note = get_object_or_404(CaseNote.objects.select_related("author", "child"), child=child, pk=note_id)
+    policy.require(policy.may_correct_case_note(request.user, note),
+                   "Only the note's author, or a manager of the child's team, can correct a case note.")
+    form = CaseNoteCorrectionForm(request.POST or None, instance=note)
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        corrected = form.save(commit=False)
+        try:
+            services.case_note_correct(acting_user=request.user, note=corrected, read_version=form.cleaned_data["version"])
+        except ValidationError as error:
+            add_service_errors(form, error)
+        except EditConflict as clash:
+            conflict = conflict_context(clash, corrected, CASE_NOTE_FIELDS)
+            form = CaseNoteCorrectionForm({**request.POST.dict(), "version": clash.current.version}, instance=clash.current)
+        else:
+            messages.success(request, "Case note corrected")
+            return redirect("casework:case_note", child.pk, note.pk)
+    return render(request, "casework/case_note_form.html", {
+        "title": "Correct a case note", "child": child, "form": form, "conflict": conflict,
+        "back_url": reverse("casework:case_note", args=[child.pk, note.pk]),
+    }, status=409 if conflict else 200)
 
 
 def allocate(request: HttpRequest, child_id: int) -> HttpResponse:

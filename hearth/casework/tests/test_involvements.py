@@ -101,3 +101,35 @@ def test_a_manager_adds_and_ends_an_involvement_from_the_childs_record(council, 
         "ended_on-day": today.day, "ended_on-month": today.month, "ended_on-year": today.year, "reason": "Case closed"})
     assert response.status_code == 302
     assert Involvement.objects.get().end_reason == "Case closed"
+
+
+# Correcting a case note --------------------------------------------------------------------------------------------
+
+
+def test_the_author_corrects_a_case_note_and_its_history_keeps_the_first_wording(council):
+    from hearth.casework.models import CaseNote
+
+    note = CaseNote.objects.create(child=council.allocated, author=council.worker, kind="visit", title="Home visit",
+                                   body="Saw Amara at home.", occurred_at=timezone.now() - timedelta(days=1))
+    client = client_for(council.worker)
+    page = client.get(f"/children/{council.allocated.pk}/case-notes/{note.pk}").content.decode()
+    assert "Correct this note" in page
+    form = client.get(f"/children/{council.allocated.pk}/case-notes/{note.pk}/correct")
+    assert form.status_code == 200 and "Saw Amara at home." in form.content.decode()
+    when = timezone.localtime(note.occurred_at)
+    data = {"kind": "visit", "occurred_at-day": when.day, "occurred_at-month": when.month,
+            "occurred_at-year": when.year, "occurred_at-time": f"{when:%H:%M}", "title": "Home visit",
+            "body": "Saw Amara at home with her mother.", "version": note.version}
+    assert client.post(f"/children/{council.allocated.pk}/case-notes/{note.pk}/correct", data).status_code == 302
+    note.refresh_from_db()
+    assert note.body == "Saw Amara at home with her mother." and note.version == 2
+    assert AuditEvent.objects.filter(verb="case_note.correct", child=council.allocated).exists()
+    # A second correction from the same stale page is shown beside the first, not saved over it.
+    stale = client.post(f"/children/{council.allocated.pk}/case-notes/{note.pk}/correct",
+                        {**data, "body": "Saw Amara.", "version": 1})
+    assert stale.status_code == 409 and "Saw Amara at home with her mother." in stale.content.decode()
+    note.refresh_from_db()
+    assert note.body == "Saw Amara at home with her mother."
+    # A colleague who did not write it, and is no manager, may not correct it.
+    assert client_for(council.colleague).get(
+        f"/children/{council.allocated.pk}/case-notes/{note.pk}/correct").status_code == 403
