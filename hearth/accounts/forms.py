@@ -5,16 +5,17 @@ from django.contrib.auth.forms import AuthenticationForm
 
 from hearth.accounts.models import ReviewOutcome, ServiceArea, Team
 from hearth.accounts.roles import RoleCode
+from hearth.core.forms import Form, LimitedText
 
 
-class SignInForm(AuthenticationForm):
+class SignInForm(LimitedText, AuthenticationForm):
     error_messages = {
         "invalid_login": "Enter a correct username and password. After 5 failed attempts the account is locked for 30 minutes.",
         "inactive": "This account is inactive. Ask an administrator.",
     }
 
 
-class TokenForm(forms.Form):
+class TokenForm(Form):
     token = forms.CharField(label="Code from your authenticator app", max_length=8,
                             help_text="The 6-digit code, for example 123456")
 
@@ -25,13 +26,13 @@ class TokenForm(forms.Form):
         return token
 
 
-class BreakGlassForm(forms.Form):
+class BreakGlassForm(Form):
     la_child_id = forms.CharField(label="LA child ID", max_length=20, help_text="For example, C0001234")
     reason = forms.CharField(label="Why do you need to see this record now?", widget=forms.Textarea,
                              help_text="Your reason is logged and a manager will review it.")
 
 
-class BreakGlassReviewForm(forms.Form):
+class BreakGlassReviewForm(Form):
     outcome = forms.ChoiceField(label="Was the access justified?", widget=forms.RadioSelect,
                                 choices=ReviewOutcome.choices)
     note = forms.CharField(label="Note", required=False, widget=forms.Textarea)
@@ -46,7 +47,7 @@ class BreakGlassCorrectionForm(BreakGlassReviewForm):
 
 # --- Administration -------------------------------------------------------------------------------
 
-class UserDetailsForm(forms.Form):
+class UserDetailsForm(Form):
     first_name = forms.CharField(label="First name", max_length=150,
                                  error_messages={"required": "Enter the first name"})
     last_name = forms.CharField(label="Last name", max_length=150, error_messages={"required": "Enter the last name"})
@@ -65,7 +66,7 @@ class UserCreateForm(UserDetailsForm):
                                error_messages={"required": "Enter a first password"})
 
 
-class UserRolesForm(forms.Form):
+class UserRolesForm(Form):
     roles = forms.MultipleChoiceField(label="Roles", widget=forms.CheckboxSelectMultiple, required=False,
                                       choices=RoleCode.choices,
                                       help_text="An account that would hold the administrator role and a role that "
@@ -74,17 +75,17 @@ class UserRolesForm(forms.Form):
                              help_text="Shown to the administrator who approves it, where one must.")
 
 
-class MembershipAddForm(forms.Form):
+class MembershipAddForm(Form):
     team = forms.ModelChoiceField(label="Team", queryset=Team.objects.filter(is_active=True).order_by("name"),
                                   empty_label="Choose a team", error_messages={"required": "Choose a team"})
     manages = forms.BooleanField(label="Manages this team", required=False)
 
 
-class MembershipManagesForm(forms.Form):
+class MembershipManagesForm(Form):
     manages = forms.BooleanField(label="Manages this team", required=False)
 
 
-class TeamForm(forms.Form):
+class TeamForm(Form):
     name = forms.CharField(label="Team name", max_length=120, error_messages={"required": "Enter the team's name"})
     service_area = forms.ChoiceField(label="Service area", choices=[("", "Choose a service area"), *ServiceArea.choices],
                                      error_messages={"required": "Choose a service area"})
@@ -92,22 +93,22 @@ class TeamForm(forms.Form):
                                    help_text="People can be added only to an active team.")
 
 
-class RoleDescriptionForm(forms.Form):
+class RoleDescriptionForm(Form):
     description = forms.CharField(label="Description", widget=forms.Textarea, required=False)
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(Form):
     note = forms.CharField(label="Note", widget=forms.Textarea, required=False)
 
 
-class UserFilterForm(forms.Form):
+class UserFilterForm(Form):
     text = forms.CharField(label="Name, username or email", required=False)
     role = forms.ChoiceField(label="Role", required=False, choices=[("", "Any role"), *RoleCode.choices])
     team = forms.ModelChoiceField(label="Team", required=False, queryset=Team.objects.order_by("name"),
                                   empty_label="Any team")
 
 
-class AccessChangesFilterForm(forms.Form):
+class AccessChangesFilterForm(Form):
     kind = forms.ChoiceField(label="Kind of change", required=False)
     user = forms.CharField(label="Username", required=False, help_text="Changes made by this user, or to them")
 

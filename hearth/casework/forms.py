@@ -5,10 +5,10 @@ from django import forms
 from hearth.accounts.models import Team, User
 from hearth.casework.models import CaseNote, CaseNoteKind, InvolvementRole
 from hearth.core.concurrency import CurrentField, VersionField
-from hearth.core.forms import GovukDateField, GovukDateTimeField
+from hearth.core.forms import Form, GovukDateField, GovukDateTimeField, ModelForm
 
 
-class CaseNoteForm(forms.ModelForm):
+class CaseNoteForm(ModelForm):
     kind = forms.ChoiceField(label="What kind of note is this?", choices=CaseNoteKind.choices, widget=forms.RadioSelect)
     occurred_at = GovukDateTimeField(label="When did it happen?", time_required=False,
                                      help_text="For example, 2 5 2025 at 14:30. Without a time, midday is recorded",
@@ -42,7 +42,7 @@ class CaseNoteCorrectionForm(CaseNoteForm):
 CASE_NOTE_FIELDS = ["kind", "occurred_at", "title", "body", "child_words", "written_to_child"]
 
 
-class AllocationForm(forms.Form):
+class AllocationForm(Form):
     team = forms.ModelChoiceField(label="Team", queryset=Team.objects.filter(is_active=True), empty_label="Select a team")
     worker = forms.ModelChoiceField(label="Worker", queryset=User.objects.none(), required=False,
                                     empty_label="No named worker yet", help_text="Must be a member of the team")
@@ -61,7 +61,7 @@ class AllocationForm(forms.Form):
 ALLOCATION_FIELDS = ["team", "worker", "started_on", "reason"]
 
 
-class InvolvementForm(forms.Form):
+class InvolvementForm(Form):
     worker = forms.ModelChoiceField(label="Who", queryset=User.objects.none(), empty_label="Select the person")
     role = forms.ChoiceField(label="In what role", choices=[("", "Select the role")] + InvolvementRole.choices)
     started_on = GovukDateField(label="Working with the child from", past_only=True)
@@ -73,6 +73,6 @@ class InvolvementForm(forms.Form):
         self.fields["worker"].label_from_instance = lambda user: f"{user} ({user.job_title})" if user.job_title else str(user)
 
 
-class InvolvementEndForm(forms.Form):
+class InvolvementEndForm(Form):
     ended_on = GovukDateField(label="Last day", past_only=True)
     reason = forms.CharField(label="Why it ends", max_length=200)

@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.utils import timezone
 
 
@@ -225,3 +226,27 @@ class GovukDateTimeField(forms.Field):
         at = _hhmm(naive)
         return [(earlier, f"{ZONE_NAMES.get(earlier, earlier)} ({earlier}): the first {at}, before the clocks went back"),
                 (later, f"{ZONE_NAMES.get(later, later)} ({later}): the second {at}, after the clocks went back")]
+
+
+# Every typed text has a limit, so a pasted document or a hostile request gets a field error naming the limit, never
+# a 500 or a megabyte in the database. A text field given no limit of its own takes this one (about ten pages).
+TEXT_LIMIT = 20_000
+
+
+class LimitedText:
+    """Gives every text field of a form without a maximum length the project's `TEXT_LIMIT`."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.CharField) and field.max_length is None:
+                field.max_length = TEXT_LIMIT
+                field.validators.append(MaxLengthValidator(TEXT_LIMIT))
+
+
+class Form(LimitedText, forms.Form):
+    """Hearth's form: Django's, with every text field limited."""
+
+
+class ModelForm(LimitedText, forms.ModelForm):
+    """Hearth's model form: Django's, with every text field limited."""

@@ -5,7 +5,7 @@ import re
 from django import forms
 
 from hearth.core.concurrency import VersionField
-from hearth.core.forms import GovukDateField, GovukDateTimeField
+from hearth.core.forms import Form, GovukDateField, GovukDateTimeField
 from hearth.front_door import outcomes, selectors
 from hearth.front_door.models import (
     AdviceKind,
@@ -44,7 +44,7 @@ def clean_adult_rows(form: forms.Form, count: int) -> list[tuple[str, str]]:
     return adults
 
 
-class ConsultationForm(forms.Form):
+class ConsultationForm(Form):
     """A professional's call for advice: who called, what they asked, the advice given. No family details."""
 
     received_at = GovukDateTimeField(label="When was the call?", help_text="For example, 27 3 2025 at 14:30",
@@ -70,7 +70,7 @@ class ConsultationForm(forms.Form):
                             question=data["question"], advice=data["advice"])
 
 
-class ContactForm(forms.Form):
+class ContactForm(Form):
     """A contact: the consent answer first, then when it arrived, from whom, and about which children."""
 
     consent = forms.ChoiceField(
@@ -210,19 +210,19 @@ def contact_initial_from_previous(contact: Contact) -> dict:
     return initial
 
 
-class InformationRequestForm(forms.Form):
+class InformationRequestForm(Form):
     agency = forms.CharField(label="Agency", max_length=120, help_text="For example, Wrekinshire Police, the GP, the school",
                              error_messages={"required": "Enter the agency you are asking"})
     asked = forms.CharField(label="What are you asking?", widget=forms.Textarea,
                             error_messages={"required": "Enter what you are asking the agency"})
 
 
-class InformationAnswerForm(forms.Form):
+class InformationAnswerForm(Form):
     answer = forms.CharField(label="What the agency said", widget=forms.Textarea,
                              error_messages={"required": "Enter what the agency said"})
 
 
-class AwaitingForm(forms.Form):
+class AwaitingForm(Form):
     """Waiting for partners (what for, and from whom), or the information has arrived (a note is optional)."""
 
     note = forms.CharField(label="What are you waiting for, and from whom?", widget=forms.Textarea, required=False,
@@ -230,24 +230,24 @@ class AwaitingForm(forms.Form):
     version = VersionField()  # of the contact as the page showed it
 
 
-class EscalationForm(forms.Form):
+class EscalationForm(Form):
     reason = forms.CharField(label="Why is this immediate risk?", widget=forms.Textarea,
                              error_messages={"required": "Enter why the contact is immediate risk"})
     version = VersionField()  # of the contact as the page showed it
 
 
-class AdviceForm(forms.Form):
+class AdviceForm(Form):
     kind = forms.ChoiceField(label="What kind of entry is this?", choices=AdviceKind.choices, widget=forms.RadioSelect,
                              error_messages={"required": "Select what kind of entry this is"})
     text = forms.CharField(label="Advice or note", widget=forms.Textarea, error_messages={"required": "Enter the advice"})
 
 
-class MatchChildForm(forms.Form):
+class MatchChildForm(Form):
     la_child_id = forms.CharField(label="LA child ID", max_length=20,
                                   error_messages={"required": "Enter the child's LA child ID"})
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(Form):
     """A team manager's decision for one child: the outcome, why, and what the family was told."""
 
     outcome = forms.ChoiceField(label="Outcome", widget=forms.RadioSelect, error_messages={"required": "Select an outcome"})

@@ -8,7 +8,7 @@ other reason is told to ask first, or to call the front door for advice (a consu
 
 from django import forms
 
-from hearth.core.forms import GovukDateField
+from hearth.core.forms import Form, GovukDateField
 from hearth.front_door.forms import clean_adult_rows
 from hearth.front_door.models import ConsentDispensedReason, ConsentStatus, Contact, RiskIndicator
 from hearth.front_door.services import DescribedChild
@@ -40,7 +40,7 @@ def source_for_agency(agency: str) -> str:
     return next((code for word, code in SOURCE_BY_AGENCY_WORD if word in words), "")
 
 
-class PartnerReferralForm(forms.Form):
+class PartnerReferralForm(Form):
     """One page: consent, the referrer, up to three children and two adults, and the concern."""
 
     consent = forms.ChoiceField(

@@ -5,7 +5,7 @@ from django.utils.crypto import salted_hmac
 
 from hearth.accounts.models import Team
 from hearth.core.concurrency import VersionField
-from hearth.core.forms import GovukDateField
+from hearth.core.forms import Form, GovukDateField, ModelForm
 from hearth.people.identifiers import normalise_nhs_number
 from hearth.people.models import Address, Person, Relationship, RelationshipKind, WarningNote
 from hearth.reference.codes import Disability, Ethnicity, Sex, UPNUnknownReason
@@ -13,7 +13,7 @@ from hearth.reference.codes import Disability, Ethnicity, Sex, UPNUnknownReason
 BLANK = [("", "Select one")]
 
 
-class ChildSearchForm(forms.Form):
+class ChildSearchForm(Form):
     text = forms.CharField(
         label="Name, LA child ID, NHS number or UPN", required=False, max_length=100,
     )
@@ -26,7 +26,7 @@ class ChildSearchForm(forms.Form):
         return cleaned
 
 
-class PersonDetailsForm(forms.ModelForm):
+class PersonDetailsForm(ModelForm):
     """A child's identity and characteristics, as the census and the family describe them."""
 
     date_of_birth = GovukDateField(label="Date of birth", required=False, past_only=True,
@@ -81,7 +81,7 @@ class PersonEditForm(PersonDetailsForm):
 PERSON_EDIT_FIELDS = PersonDetailsForm.Meta.fields
 
 
-class AddressForm(forms.ModelForm):
+class AddressForm(ModelForm):
     moved_in = GovukDateField(label="Date moved in", required=False, past_only=True)
 
     class Meta:
@@ -89,7 +89,7 @@ class AddressForm(forms.ModelForm):
         fields = ["line_1", "line_2", "town", "postcode", "moved_in"]
 
 
-class NewRelativeForm(forms.Form):
+class NewRelativeForm(Form):
     """Someone in the child's network: an existing child on record, or a new adult."""
 
     kind = forms.ChoiceField(label="How are they related to the child?", choices=RelationshipKind.choices,
@@ -103,13 +103,13 @@ class NewRelativeForm(forms.Form):
     note = forms.CharField(label="Note", required=False, max_length=200)
 
 
-class RelationshipEndForm(forms.ModelForm):
+class RelationshipEndForm(ModelForm):
     class Meta:
         model = Relationship
         fields = ["ended_on"]
 
 
-class WarningForm(forms.ModelForm):
+class WarningForm(ModelForm):
     category = forms.ChoiceField(label="Kind of warning", choices=WarningNote._meta.get_field("category").choices)
     review_on = GovukDateField(label="Review by", required=False)
 

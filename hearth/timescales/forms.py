@@ -2,10 +2,10 @@
 
 from django import forms
 
-from hearth.core.forms import GovukDateField
+from hearth.core.forms import Form, GovukDateField
 
 
-class ClosureDayForm(forms.Form):
+class ClosureDayForm(Form):
     day = GovukDateField(label="Date the council is closed", help_text="For example, 24 12 2026",
                          error_messages={"required": "Enter the date the council is closed"})
     reason = forms.CharField(label="Why the council is closed", max_length=120,

@@ -14,7 +14,7 @@ from hearth.accounts import policy
 from hearth.accounts.models import AccessAction
 from hearth.accounts.policy import log_access
 from hearth.core.exports import csv_writer
-from hearth.core.forms import GovukDateField
+from hearth.core.forms import Form, GovukDateField
 from hearth.front_door import performance, worklist
 from hearth.front_door.models import ConsentDispensedReason
 from hearth.reference.codes import ReferralSource
@@ -27,7 +27,7 @@ def _require_leader(request: HttpRequest) -> None:
                    "Only senior leaders, performance analysts and the front door's managers can see its performance.")
 
 
-class PeriodForm(forms.Form):
+class PeriodForm(Form):
     weeks = forms.TypedChoiceField(
         label="Period", coerce=int, required=False, empty_value=None, initial=performance.DEFAULT_WEEKS,
         choices=[(n, f"The last {n} complete weeks") for n in performance.WEEK_CHOICES])
@@ -127,7 +127,7 @@ YES = [("", "Any"), ("yes", "Yes")]
 YES_NO = YES + [("no", "No")]
 
 
-class ContactListForm(forms.Form):
+class ContactListForm(Form):
     """The filters a figure's link carries. Anything else is not a list this page makes."""
 
     basis = forms.ChoiceField(choices=[(key, key) for key in performance.BASES])

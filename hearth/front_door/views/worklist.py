@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.http import urlencode
 
 from hearth.accounts import policy
+from hearth.core.forms import Form
 from hearth.core.http import add_service_errors, parse_id
 from hearth.front_door import services, worklist
 from hearth.front_door.models import Contact, Pathway, Urgency
@@ -18,7 +19,7 @@ from hearth.reference.codes import ReferralSource
 ANY = [("", "Any")]
 
 
-class WorklistFilterForm(forms.Form):
+class WorklistFilterForm(Form):
     team = forms.ChoiceField(label="Team", required=False)
     assigned = forms.ChoiceField(label="Assigned to", required=False)
     urgency = forms.ChoiceField(label="Urgency", required=False, choices=ANY + Urgency.choices)
@@ -50,7 +51,7 @@ class ContactIdsField(forms.Field):
         return [n for n in map(parse_id, value or []) if n]
 
 
-class AllocateForm(forms.Form):
+class AllocateForm(Form):
     contacts = ContactIdsField(label="Contacts", error_messages={"required": "Select the contacts to allocate"})
     adviser = forms.ChoiceField(label="Allocate the selected contacts to", help_text="A front-door adviser",
                                 error_messages={"required": "Select the adviser to allocate the contacts to"})
