@@ -14,5 +14,6 @@ urlpatterns = [
     path("timescales/", include("hearth.timescales.urls")),
     path("front-door/", include("hearth.front_door.urls")),
     path("partner/", include("hearth.front_door.urls_partner")),
+    path("inspection/", include("hearth.inspection.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "hearth.early_help",
     "hearth.children_in_need",
     "hearth.protection",
+    "hearth.inspection",
 ]
 
 MIDDLEWARE = [
@@ -105,7 +106,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's own sign-in, which also refuses an inspector's account outside its inspection's dates.
+    "hearth.inspection.access.InspectionWindowBackend",
 ]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"

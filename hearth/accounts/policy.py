@@ -101,3 +101,27 @@ def require_write(user: User) -> None:
     """Refuse (403) a write by a user whose roles only read (the child's visibility is checked by child_for)."""
     if not user.may_write_cases:
         raise PermissionDenied("Your role can read records but not change them.")
+
+
+# --- An inspection's case sample -----------------------------------------------------------------------------------
+# An account made for one inspection (role INSPECTION_INSPECTOR, never service-wide) sees exactly the children in
+# that inspection's case sample, and only while its access window is open: before it opens and after it closes,
+# nothing. The inspection app registers the scope with the model of its sample, so this foundation module names no
+# derived app. The sample model has `child` and `inspection`; an inspection's `inspector_accounts` have `user`,
+# `opens_at` and `closes_at`. A restricted child in a sample stays invisible, as for every scope.
+
+def inspection_sample_scope(sample_model) -> Scope:
+    """The scope of inspectors' accounts: their inspection's sampled children, while the window is open."""
+    from hearth.accounts.roles import RoleCode
+
+    def scope(user: User) -> Q | None:
+        if RoleCode.INSPECTION_INSPECTOR not in user.role_codes:
+            return None
+        now = timezone.now()
+        sampled = sample_model.objects.filter(
+            child=OuterRef("pk"), inspection__inspector_accounts__user=user,
+            inspection__inspector_accounts__opens_at__lte=now, inspection__inspector_accounts__closes_at__gte=now,
+        )
+        return Q(Exists(sampled))
+
+    return scope
