@@ -102,6 +102,7 @@ from hearth.people.models import (
 from hearth.reference.codes import Disability, Ethnicity, Sex, UPNUnknownReason
 from hearth.seed import names
 from hearth.seed.contacts import CONTACT_MODELS, SeedContacts
+from hearth.seed.inspections import seed_inspections
 
 DEMO_PASSWORD = "hearth-demo-password"
 
@@ -241,6 +242,8 @@ def seed_council(*, scale: str = "demo", years: int | None = None, seed: int = 1
         builder = _CouncilBuilder(plan, years=years, seed=seed, today=today, write=write, started=started)
         builder.build()
         _reset_sequences()
+        # The inspections, recorded through their services once the council's staff and children exist.
+        seed_inspections(today=today, seed=seed, write=write)
     # Fresh statistics, so the query planner knows the new tables' sizes (SQLite has none until asked); on
     # PostgreSQL the visibility map too, which index-only scans need, unless a caller's transaction forbids VACUUM.
     with connection.cursor() as cursor:
