@@ -15,5 +15,6 @@ urlpatterns = [
     path("front-door/", include("hearth.front_door.urls")),
     path("partner/", include("hearth.front_door.urls_partner")),
     path("inspection/", include("hearth.inspection.urls")),
+    path("oversight/", include("hearth.oversight.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "hearth.children_in_need",
     "hearth.protection",
     "hearth.inspection",
+    "hearth.oversight",
 ]
 
 MIDDLEWARE = [

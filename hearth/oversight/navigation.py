@@ -1,0 +1,6 @@
+"""Management oversight in the service navigation: for senior leaders and team managers."""
+
+from hearth.core.navigation import NavItem, register
+
+DECISIONS = register(NavItem(text="Management oversight", url_name="oversight:decisions", section="oversight",
+                             visible=lambda user: user.is_authenticated and user.is_manager, order=30))
