@@ -160,3 +160,37 @@ class InspectorAccountForm(forms.Form):
 
 class DayForm(forms.Form):
     day = GovukDateField(label="Day", required=False, past_only=True)
+
+
+class SelfEvaluationForm(forms.Form):
+    as_of = GovukDateField(label="Self-evaluation as of", past_only=True)
+    summary = forms.CharField(label="Summary", widget=forms.Textarea, required=False)
+
+    def __init__(self, *args, **kwargs):
+        from hearth.inspection.frameworks import SELF_EVALUATION_AREAS
+
+        super().__init__(*args, **kwargs)
+        self.areas = SELF_EVALUATION_AREAS
+        for area in self.areas:
+            self.fields[f"{area.value}_strengths"] = forms.CharField(
+                label="Strengths", widget=forms.Textarea, required=False)
+            self.fields[f"{area.value}_improve"] = forms.CharField(
+                label="Areas to improve", widget=forms.Textarea, required=False)
+
+    def area_fields(self):
+        return [(area, self[f"{area.value}_strengths"], self[f"{area.value}_improve"]) for area in self.areas]
+
+    def sections(self) -> dict[str, tuple[str, str]]:
+        return {area.value: (self.cleaned_data[f"{area.value}_strengths"], self.cleaned_data[f"{area.value}_improve"])
+                for area in self.areas}
+
+
+class CompareForm(forms.Form):
+    before = forms.TypedChoiceField(label="Earlier version", coerce=int)
+    after = forms.TypedChoiceField(label="Later version", coerce=int)
+
+    def __init__(self, *args, versions, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [(v.pk, f"{v} (written {v.written_at:%d/%m/%Y %H:%M} by {v.written_by})") for v in versions]
+        self.fields["before"].choices = choices
+        self.fields["after"].choices = choices

@@ -66,3 +66,7 @@ def framework_name(kind: str, started_on: date | None) -> str:
     if kind in GRADED_KINDS:
         return "ILACS 2023 framework" if started_on is None or started_on >= ILACS_2023_FROM else "ILACS 2018 framework"
     return "ILACS: not graded"
+
+
+# The areas a self-evaluation speaks to: the four ILACS judgements of the 2023 framework.
+SELF_EVALUATION_AREAS = (A.HELP_AND_PROTECTION, A.CHILDREN_IN_CARE, A.CARE_LEAVERS, A.LEADERS)

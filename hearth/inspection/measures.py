@@ -91,3 +91,11 @@ def readings_as_of(wanted: list[str], as_of: date, now: datetime | None = None) 
                 for row in table.rows]
         readings[code] = Reading(measure=measure, period=period, rows=rows)
     return readings
+
+
+# The live measures placed beside each area of the self-evaluation (areas with none yet show none).
+AREA_MEASURES = {
+    "help_and_protection": ["front_door.timeliness", "front_door.chains", "front_door.consent_dispensed",
+                            "front_door.recontacts"],
+    "leaders": ["front_door.recording"],
+}

@@ -252,3 +252,39 @@ class InspectorAccount(models.Model):
 
     def is_open(self, now) -> bool:
         return self.opens_at <= now <= self.closes_at
+
+
+# --- The self-evaluation -----------------------------------------------------------------------------------------
+
+class SelfEvaluation(models.Model):
+    """One dated version of the council's self-evaluation (SEF); a new version never changes an earlier one."""
+
+    as_of = models.DateField("Self-evaluation as of")
+    summary = models.TextField("Summary", blank=True)
+    written_at = models.DateTimeField(default=timezone.now)
+    written_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["-as_of", "-written_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"Self-evaluation as of {self.as_of.day} {self.as_of:%B %Y}"
+
+
+class SelfEvaluationSection(models.Model):
+    """The council's own account of one ILACS judgement area: its strengths and what it knows it must improve."""
+
+    self_evaluation = models.ForeignKey(SelfEvaluation, on_delete=models.CASCADE, related_name="sections")
+    area = models.CharField(max_length=40, choices=JudgementArea.choices)
+    strengths = models.TextField(blank=True)
+    areas_to_improve = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["self_evaluation", "area"], name="one_section_per_area")]
+
+    def __str__(self) -> str:
+        return self.get_area_display()
+
+    @property
+    def order(self) -> int:
+        return AREA_ORDER[JudgementArea(self.area)]

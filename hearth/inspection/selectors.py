@@ -145,3 +145,49 @@ def views_on(item: Inspection, day: date) -> QuerySet[AccessEvent]:
 
 def today() -> date:
     return timezone.localdate()
+
+
+# --- The self-evaluation -----------------------------------------------------------------------------------------
+
+def self_evaluations() -> QuerySet:
+    from hearth.inspection.models import SelfEvaluation
+
+    return SelfEvaluation.objects.select_related("written_by")
+
+
+def self_evaluation(pk: int):
+    found = self_evaluations().prefetch_related("sections").filter(pk=pk).first()
+    if found is None:
+        raise Http404("No such version of the self-evaluation")
+    return found
+
+
+def latest_self_evaluation():
+    return self_evaluations().prefetch_related("sections").first()
+
+
+def sections_by_area(version) -> dict[str, object]:
+    return {section.area: section for section in version.sections.all()} if version else {}
+
+
+@dataclass(frozen=True)
+class Change:
+    kind: str  # "same", "added" or "removed"
+    text: str
+
+
+def word_changes(before: str, after: str) -> list[Change]:
+    """What changed from one text to another, word by word."""
+    import difflib
+
+    old, new = before.split(), after.split()
+    changes = []
+    for op, a1, a2, b1, b2 in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes():
+        if op == "equal":
+            changes.append(Change("same", " ".join(old[a1:a2])))
+        else:
+            if a2 > a1:
+                changes.append(Change("removed", " ".join(old[a1:a2])))
+            if b2 > b1:
+                changes.append(Change("added", " ".join(new[b1:b2])))
+    return changes

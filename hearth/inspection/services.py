@@ -18,7 +18,7 @@ from hearth.accounts.models import Role, User
 from hearth.accounts.policy import visible_children
 from hearth.accounts.roles import ROLE_DESCRIPTIONS, RoleCode
 from hearth.inspection.access import is_coordinator, require_coordinator
-from hearth.inspection.frameworks import InspectionKind, JudgementArea, areas_judged
+from hearth.inspection.frameworks import SELF_EVALUATION_AREAS, InspectionKind, JudgementArea, areas_judged
 from hearth.inspection.models import (
     REPORT_MAX_BYTES,
     Action,
@@ -33,6 +33,8 @@ from hearth.inspection.models import (
     InspectorAccount,
     Milestone,
     SampledChild,
+    SelfEvaluation,
+    SelfEvaluationSection,
 )
 from hearth.reference.codes import OfstedGrade
 from hearth.timescales.clocks import LONDON, end_of_day
@@ -355,3 +357,29 @@ def inspector_account_create(*, acting_user: User, inspection: Inspection, first
                  summary=f"Made a read-only account for {user} for {inspection}",
                  detail={"inspection": inspection.pk, "user": user.pk})
     return account
+
+
+# --- The self-evaluation -----------------------------------------------------------------------------------------
+
+@transaction.atomic
+def self_evaluation_write(*, acting_user: User, as_of: date, summary: str,
+                          sections: dict[str, tuple[str, str]]) -> SelfEvaluation:
+    """Keep a new dated version of the self-evaluation: each area's strengths and areas to improve."""
+
+    require_coordinator(acting_user)
+    if as_of > timezone.localdate():
+        raise ValidationError({"as_of": "The date must be today or in the past"})
+    if not any(strengths.strip() or improve.strip() for strengths, improve in sections.values()):
+        raise ValidationError("Write about at least one area")
+    version = SelfEvaluation(as_of=as_of, summary=summary.strip(), written_by=acting_user)
+    version.full_clean()
+    version.save()
+    for area in SELF_EVALUATION_AREAS:
+        strengths, improve = sections.get(area.value, ("", ""))
+        section = SelfEvaluationSection(self_evaluation=version, area=area.value, strengths=strengths.strip(),
+                                        areas_to_improve=improve.strip())
+        section.full_clean()
+        section.save()
+    audit_record(actor=acting_user, verb="self_evaluation.write", summary=f"Wrote the {version}",
+                 detail={"self_evaluation": version.pk})
+    return version

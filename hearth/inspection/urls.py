@@ -19,4 +19,9 @@ urlpatterns = [
     path("actions/<int:pk>", views.action_page, name="action"),
     path("<int:pk>/access", views.access_page, name="access"),
     path("<int:pk>/access/views", views.views_page, name="views"),
+    path("self-evaluation/", views.self_evaluations_page, name="self_evaluations"),
+    path("self-evaluation/new", views.self_evaluation_new, name="self_evaluation_new"),
+    path("self-evaluation/compare", views.self_evaluation_compare, name="self_evaluation_compare"),
+    path("self-evaluation/<int:pk>", views.self_evaluation_page, name="self_evaluation"),
+    path("self-evaluation/<int:pk>.pdf", views.self_evaluation_pdf, name="self_evaluation_pdf"),
 ]

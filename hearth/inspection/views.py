@@ -348,3 +348,98 @@ def my_sample_page(request: HttpRequest) -> HttpResponse:
     log_access(user=request.user, action=AccessAction.SEARCH, what="Inspection case sample", result_count=len(children))
     return render(request, "inspection/my_sample.html", {
         "title": "Your case sample", "section": "case_sample", "account": account, "children": children})
+
+
+# --- The self-evaluation -----------------------------------------------------------------------------------------
+
+def _self_evaluation_context(version) -> dict:
+    from hearth.inspection.frameworks import SELF_EVALUATION_AREAS
+
+    wanted = [code for area in SELF_EVALUATION_AREAS for code in measures.AREA_MEASURES.get(area.value, [])]
+    readings = measures.readings_as_of(wanted, version.as_of)
+    sections = selectors.sections_by_area(version)
+    return _common(
+        title=str(version), version=version, areas=[
+            (area, sections.get(area.value), [readings[c] for c in measures.AREA_MEASURES.get(area.value, [])
+                                              if c in readings])
+            for area in SELF_EVALUATION_AREAS])
+
+
+def self_evaluations_page(request: HttpRequest) -> HttpResponse:
+    from hearth.inspection.forms import CompareForm
+
+    access.require_reader(request.user)
+    versions = list(selectors.self_evaluations())
+    form = CompareForm(versions=versions, initial={"before": versions[1].pk if len(versions) > 1 else None,
+                                                   "after": versions[0].pk if versions else None})
+    return render(request, "inspection/self_evaluations.html", _common(
+        title="Self-evaluation", versions=versions, form=form, coordinator=access.is_coordinator(request.user)))
+
+
+def self_evaluation_new(request: HttpRequest) -> HttpResponse:
+    from hearth.inspection.forms import SelfEvaluationForm
+
+    access.require_coordinator(request.user)
+    latest = selectors.latest_self_evaluation()
+    initial = {"as_of": timezone.localdate()}
+    if latest:
+        initial["summary"] = latest.summary
+        for section in latest.sections.all():
+            initial[f"{section.area}_strengths"] = section.strengths
+            initial[f"{section.area}_improve"] = section.areas_to_improve
+    form = SelfEvaluationForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            version = services.self_evaluation_write(acting_user=request.user, as_of=form.cleaned_data["as_of"],
+                                                     summary=form.cleaned_data["summary"], sections=form.sections())
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"Kept the {version}")
+            return redirect("inspection:self_evaluation", version.pk)
+    return render(request, "inspection/self_evaluation_form.html", _common(
+        title="Write a new version of the self-evaluation", form=form, latest=latest,
+        back_url=reverse("inspection:self_evaluations")))
+
+
+def self_evaluation_page(request: HttpRequest, pk: int) -> HttpResponse:
+    access.require_reader(request.user)
+    context = _self_evaluation_context(selectors.self_evaluation(pk))
+    return render(request, "inspection/self_evaluation.html", {
+        **context, "back_url": reverse("inspection:self_evaluations")})
+
+
+def self_evaluation_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    from hearth.inspection.pdf import render_pdf
+
+    access.require_reader(request.user)
+    version = selectors.self_evaluation(pk)
+    log_access(user=request.user, action=AccessAction.EXPORT, what=f"{version} (PDF)")
+    pdf = render_pdf(request, "inspection/self_evaluation_pdf.html", _self_evaluation_context(version))
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="self-evaluation-{version.as_of.isoformat()}.pdf"'
+    return response
+
+
+def self_evaluation_compare(request: HttpRequest) -> HttpResponse:
+    from hearth.inspection.forms import CompareForm
+    from hearth.inspection.frameworks import SELF_EVALUATION_AREAS
+
+    access.require_reader(request.user)
+    versions = list(selectors.self_evaluations().prefetch_related("sections"))
+    form = CompareForm(request.GET or None, versions=versions)
+    if not form.is_valid():
+        raise Http404("Choose two versions to compare")
+    by_pk = {v.pk: v for v in versions}
+    before, after = by_pk[form.cleaned_data["before"]], by_pk[form.cleaned_data["after"]]
+    old, new = selectors.sections_by_area(before), selectors.sections_by_area(after)
+    rows = []
+    for area in SELF_EVALUATION_AREAS:
+        for field, label in (("strengths", "Strengths"), ("areas_to_improve", "Areas to improve")):
+            a = getattr(old.get(area.value), field, "") or ""
+            b = getattr(new.get(area.value), field, "") or ""
+            rows.append((area, label, a, b, selectors.word_changes(a, b)))
+    return render(request, "inspection/self_evaluation_compare.html", _common(
+        title="Compare two versions of the self-evaluation", before=before, after=after, rows=rows,
+        summary_changes=selectors.word_changes(before.summary, after.summary),
+        back_url=reverse("inspection:self_evaluations")))

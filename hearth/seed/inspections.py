@@ -121,6 +121,7 @@ def seed_inspections(*, today: date, seed: int = 1, write: Callable[[str], None]
         # The demo's updates are dated when the council wrote them, not when the seed ran.
         ActionUpdate.objects.filter(pk=update.pk).update(written_at=written)
     _seed_visit(coordinator, today=today, seed=seed)
+    _seed_self_evaluation(coordinator, today=today)
     write(f"  inspections: {len(INSPECTIONS) + 1}, with the 2024 action plan ({len(actions)} actions)")
 
 
@@ -148,3 +149,30 @@ def _demo_password() -> str:
     from hearth.seed.generator import DEMO_PASSWORD
 
     return DEMO_PASSWORD
+
+
+SELF_EVALUATION = {
+    "help_and_protection": (
+        "Thresholds are understood and applied in Family Connect; most contacts are decided within a working day of "
+        "their first receipt, and advice and decisions are recorded on the contact.",
+        "Contacts closed and re-opened to extend screening: linked contacts now carry the first receipt's clock."),
+    "children_in_care": ("Children's plans are reviewed on time and written to the child.",
+                         "Some children with a plan of adoption wait too long for a match."),
+    "care_leavers": ("Care leavers keep their personal adviser, and the local offer runs to 25.",
+                     "Pathway plans are not always reviewed within six months."),
+    "leaders": ("Leaders know the service well: every figure opens the records behind it.",
+                "Audits do not yet gather families' feedback consistently."),
+}
+
+
+def _seed_self_evaluation(coordinator: User, *, today: date) -> None:
+    """Two versions of the demo council's self-evaluation, six months apart, the later one revised."""
+    earlier = {area: (strengths, improve) for area, (strengths, improve) in SELF_EVALUATION.items()}
+    earlier["help_and_protection"] = (
+        "Thresholds are understood and applied in Family Connect; most contacts are decided quickly.",
+        "Advice from senior social workers is not always recorded, and contacts are closed and re-opened.")
+    services.self_evaluation_write(acting_user=coordinator, as_of=today - timedelta(days=182),
+                                   summary="A good service that knows where it must improve.", sections=earlier)
+    services.self_evaluation_write(acting_user=coordinator, as_of=today,
+                                   summary="A good service that knows where it must improve.",
+                                   sections=SELF_EVALUATION)
