@@ -4,3 +4,5 @@ from hearth.core.navigation import NavItem, register
 
 DECISIONS = register(NavItem(text="Management oversight", url_name="oversight:decisions", section="oversight",
                              visible=lambda user: user.is_authenticated and user.is_manager, order=30))
+AUDITS = register(NavItem(text="Audits", url_name="oversight:audits", section="audits",
+                          visible=lambda user: user.is_authenticated and user.is_manager, order=31))

@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta
 from random import Random
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from hearth.accounts.models import User
@@ -122,6 +123,7 @@ def seed_inspections(*, today: date, seed: int = 1, write: Callable[[str], None]
         ActionUpdate.objects.filter(pk=update.pk).update(written_at=written)
     _seed_visit(coordinator, today=today, seed=seed)
     _seed_self_evaluation(coordinator, today=today)
+    _seed_audits(coordinator, owners["manager"], today=today, seed=seed)
     write(f"  inspections: {len(INSPECTIONS) + 1}, with the 2024 action plan ({len(actions)} actions)")
 
 
@@ -176,3 +178,36 @@ def _seed_self_evaluation(coordinator: User, *, today: date) -> None:
     services.self_evaluation_write(acting_user=coordinator, as_of=today,
                                    summary="A good service that knows where it must improve.",
                                    sections=SELF_EVALUATION)
+
+
+def _seed_audits(auditor: User, moderator: User, *, today: date, seed: int) -> None:
+    """A monthly audit of front door decisions: eight cases a month for six months, graded, one in four moderated."""
+    from hearth.oversight import services as audits
+    from hearth.oversight.models import Audit
+
+    version = audits.audit_template_create(
+        acting_user=auditor, name="Decisions and management oversight", theme="Help and protection",
+        questions=["Is the decision timely, from the first receipt?", "Is the rationale recorded and clear?",
+                   "Are the child's views and wishes recorded?", "Is management oversight evident on the record?"])
+    rng = Random(seed)
+    grades = ["1", "2", "2", "2", "3", "3", "2", "4"]
+    methods = ["phone", "visit", "questionnaire", "not_gathered"]
+    for months_ago in range(6):
+        try:
+            sampled = audits.audit_sample(acting_user=auditor, version=version, size=8, seed=seed + months_ago)
+        except ValidationError:  # a council too small to sample leaves its audits out
+            return
+        graded_at = datetime.combine(today.replace(day=1) - timedelta(days=30 * months_ago - 10), datetime.min.time(),
+                                     tzinfo=LONDON).replace(hour=11)
+        for index, audit in enumerate(sampled):
+            method = rng.choice(methods)
+            audits.audit_grade(
+                acting_user=auditor, audit=audit, answers={q.pk: (rng.choice(grades), "")
+                                                           for q in version.questions.all()},
+                overall_grade=rng.choice(grades), findings="The record shows the decision and its reasons; the "
+                "child's own words are not always recorded.", family_feedback="" if method == "not_gathered" else
+                "The family said they understood what would happen next.", family_feedback_method=method)
+            if index % 4 == 0:
+                audits.audit_moderate(acting_user=moderator, audit=audit, grade=rng.choice(grades[1:6]),
+                                      note="Moderated against the practice standards.")
+            Audit.objects.filter(pk=audit.pk).update(graded_at=min(graded_at, timezone.now()))

@@ -51,3 +51,11 @@ def test_the_seed_puts_the_demo_council_on_a_focused_visit_with_a_sample_and_an_
     assert visit.kind == "focused_visit" and not visit.judgements.exists()
     assert visit.sample.count() == 6
     assert visit.inspector_accounts.get().user.username == "demo.visiting.inspector"
+
+
+def test_the_seed_grades_six_months_of_audits(seeded):
+    from hearth.oversight.models import Audit
+
+    graded = Audit.objects.exclude(status="sampled")
+    assert graded.count() == 48
+    assert graded.filter(status="moderated").count() == 12
