@@ -99,3 +99,11 @@ AREA_MEASURES = {
                             "front_door.recontacts"],
     "leaders": ["front_door.recording"],
 }
+
+# The audit themes whose findings are placed beside each area of the self-evaluation.
+AREA_AUDIT_THEMES = {
+    "help_and_protection": "Help and protection",
+    "children_in_care": "Children in care",
+    "care_leavers": "Care leavers",
+    "leaders": "Leadership",
+}

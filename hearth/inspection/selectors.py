@@ -191,3 +191,22 @@ def word_changes(before: str, after: str) -> list[Change]:
             if b2 > b1:
                 changes.append(Change("added", " ".join(new[b1:b2])))
     return changes
+
+
+FINDINGS_PER_AREA = 5
+
+
+def audit_findings_by_theme(themes: list[str], as_of: date) -> dict[str, list]:
+    """The latest graded audits of each theme in the six months up to `as_of`: one query."""
+    from hearth.oversight.selectors import graded_audits
+
+    start = datetime.combine(as_of - timedelta(days=183), time(0, 0), tzinfo=LONDON)
+    end = datetime.combine(as_of + timedelta(days=1), time(0, 0), tzinfo=LONDON)
+    found: dict[str, list] = {theme: [] for theme in themes}
+    rows = (graded_audits(start=start, end=end).filter(version__template__theme__in=themes)
+            .select_related("version__template").order_by("-graded_at")[:200])
+    for audit in rows:
+        bucket = found[audit.version.template.theme]
+        if len(bucket) < FINDINGS_PER_AREA:
+            bucket.append(audit)
+    return found

@@ -358,11 +358,14 @@ def _self_evaluation_context(version) -> dict:
     wanted = [code for area in SELF_EVALUATION_AREAS for code in measures.AREA_MEASURES.get(area.value, [])]
     readings = measures.readings_as_of(wanted, version.as_of)
     sections = selectors.sections_by_area(version)
+    themes = {area.value: measures.AREA_AUDIT_THEMES.get(area.value, "") for area in SELF_EVALUATION_AREAS}
+    findings = selectors.audit_findings_by_theme([t for t in themes.values() if t], version.as_of)
     return _common(
-        title=str(version), version=version, areas=[
-            (area, sections.get(area.value), [readings[c] for c in measures.AREA_MEASURES.get(area.value, [])
-                                              if c in readings])
-            for area in SELF_EVALUATION_AREAS])
+        title=str(version), version=version, grade_label=lambda code: OfstedGrade(code).label if code else "",
+        areas=[(area, sections.get(area.value),
+                [readings[c] for c in measures.AREA_MEASURES.get(area.value, []) if c in readings],
+                themes[area.value], findings.get(themes[area.value], []))
+               for area in SELF_EVALUATION_AREAS])
 
 
 def self_evaluations_page(request: HttpRequest) -> HttpResponse:

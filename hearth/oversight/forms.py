@@ -11,8 +11,8 @@ GRADES = [("", "Choose a grade"), *OfstedGrade.choices]
 
 class TemplateForm(forms.Form):
     name = forms.CharField(label="Name of the audit", max_length=120, required=False)
-    theme = forms.CharField(label="Theme", max_length=120, required=False,
-                            help_text="For example, Help and protection, or Children in care")
+    theme = forms.CharField(label="Theme", max_length=120, required=False, help_text=(
+        "Help and protection, Children in care, Care leavers or Leadership put its findings in the self-evaluation"))
     questions = forms.CharField(label="Questions", widget=forms.Textarea, required=False, help_text="One on each line")
 
 

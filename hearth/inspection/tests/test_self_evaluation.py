@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from hearth.inspection import selectors, services
 from hearth.inspection.models import SelfEvaluation
@@ -79,3 +80,20 @@ def test_the_self_evaluation_pages_read_within_the_query_budget(council, django_
         client.get(url)
         with django_assert_max_num_queries(15):
             assert client.get(url).status_code == 200, url
+
+
+def test_recent_audit_findings_are_placed_beside_their_area(council):
+    from conftest import allocate, make_child
+    from hearth.oversight import services as audits
+
+    allocate(make_child(council.manager), council.team, council.worker, council.manager)
+    version = audits.audit_template_create(acting_user=council.leader, name="Decisions", theme="Help and protection",
+                                           questions=["Is the rationale clear?"])
+    audit = audits.audit_sample(acting_user=council.leader, version=version, size=1, seed=1)[0]
+    audits.audit_grade(acting_user=council.leader, audit=audit, answers={q.pk: ("2", "") for q in
+                                                                          version.questions.all()},
+                       overall_grade="2", findings="The child's words are not always recorded.",
+                       family_feedback="", family_feedback_method="not_gathered")
+    sef = write(council, timezone.localdate(), "Contacts are decided within a working day.")
+    page = client_for(council.manager).get(f"/inspection/self-evaluation/{sef.pk}").content.decode()
+    assert "The child&#39;s words are not always recorded." in page
