@@ -156,6 +156,9 @@ WHITENOISE_USE_FINDERS = True  # serve straight from hearth/static without colle
 # --- Names shown on pages.
 HEARTH_COUNCIL_NAME = env("HEARTH_COUNCIL_NAME", "Wrekinshire Council")
 
+# --- Supervision: how many days may pass between a worker's supervisions before one is overdue.
+HEARTH_SUPERVISION_EVERY_DAYS = int(env("HEARTH_SUPERVISION_EVERY_DAYS", "28"))
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

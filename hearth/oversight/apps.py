@@ -7,4 +7,4 @@ class OversightConfig(AppConfig):
     verbose_name = "Oversight"
 
     def ready(self) -> None:
-        from hearth.oversight import navigation  # noqa: F401  (registrations)
+        from hearth.oversight import navigation, supervision  # noqa: F401  (registrations)

@@ -130,3 +130,56 @@ class AuditAction(models.Model):
 
     def __str__(self) -> str:
         return self.description[:80]
+
+
+# --- Supervision -------------------------------------------------------------------------------------------------
+
+class Supervision(models.Model):
+    """A supervisor's supervision of a worker: the children discussed, the worker's reflections, the decisions
+    made (each with its rationale) and the actions agreed."""
+
+    supervisor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="supervisions_given")
+    worker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="supervisions")
+    held_at = models.DateTimeField("When it was held")
+    reflections = models.TextField("The worker's reflections", blank=True)
+    recorded_at = models.DateTimeField(default=timezone.now)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-held_at", "-id"]
+        indexes = [models.Index(fields=["worker", "-held_at"])]
+
+    def __str__(self) -> str:
+        return f"Supervision of {self.worker} by {self.supervisor}"
+
+
+class SupervisionChild(models.Model):
+    supervision = models.ForeignKey(Supervision, on_delete=models.CASCADE, related_name="children")
+    child = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
+    discussion = models.TextField(blank=True)
+
+    def __str__(self) -> str:
+        return f"Child {self.child_id} discussed"
+
+
+class SupervisionDecision(models.Model):
+    supervision = models.ForeignKey(Supervision, on_delete=models.CASCADE, related_name="decisions")
+    child = models.ForeignKey("people.Person", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    decision = models.TextField()
+    rationale = models.TextField()
+
+    def __str__(self) -> str:
+        return self.decision[:80]
+
+
+class SupervisionAction(models.Model):
+    supervision = models.ForeignKey(Supervision, on_delete=models.CASCADE, related_name="actions")
+    description = models.TextField()
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    due_on = models.DateField()
+
+    class Meta:
+        ordering = ["due_on", "id"]
+
+    def __str__(self) -> str:
+        return self.description[:80]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from hearth.oversight import views, views_audits
+from hearth.oversight import views, views_audits, views_supervision
 
 app_name = "oversight"
 urlpatterns = [
@@ -12,4 +12,7 @@ urlpatterns = [
     path("audits/themes", views_audits.themes_page, name="audit_themes"),
     path("audits/themes/audits", views_audits.audits_behind_page, name="audits_behind"),
     path("audits/<int:pk>", views_audits.audit_page, name="audit"),
+    path("supervision/", views_supervision.supervision_page, name="supervision"),
+    path("supervision/new", views_supervision.supervision_new, name="supervision_new"),
+    path("supervision/<int:pk>", views_supervision.supervision_detail, name="supervision_detail"),
 ]
