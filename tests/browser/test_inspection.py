@@ -162,3 +162,26 @@ def test_an_inspector_reads_only_the_sample_every_view_is_logged_and_is_refused_
     inspector.page.get_by_label("Password").fill(PASSWORD)
     inspector.follow(inspector.page.get_by_role("button", name="Sign in"))
     expect(inspector.page.get_by_text("Enter a correct username and password")).to_be_visible()
+
+
+def test_a_new_version_of_the_self_evaluation_is_written_and_compared_with_the_previous(visitor, council):
+    from hearth.inspection import services
+
+    services.self_evaluation_write(
+        acting_user=council.leader, as_of=date(2025, 3, 31), summary="A good service.",
+        sections={"help_and_protection": ("Contacts are decided quickly.", "Advice is not always recorded.")})
+    page = visitor.page
+    visitor.sign_in("leader")
+    visitor.open("/inspection/self-evaluation/")
+    visitor.follow(page.get_by_role("button", name="Write a new version"))
+    expect(page.get_by_role("group", name="The experiences and progress of children who need help and protection")
+           .get_by_label("Strengths")).to_have_value("Contacts are decided quickly.")
+    group = page.get_by_role("group", name="The experiences and progress of children who need help and protection")
+    group.get_by_label("Strengths").fill("Contacts are decided within a working day of the first receipt.")
+    visitor.follow(page.get_by_role("button", name="Keep this version"))
+    expect(success_banner(page)).to_contain_text("Kept the Self-evaluation as of")
+    expect(page.get_by_text("Front door: decisions within one working day").first).to_be_visible()
+    visitor.follow(page.get_by_role("link", name="Back"))
+    visitor.follow(page.get_by_role("button", name="Compare"))
+    expect(page.locator("ins").first).to_contain_text("within a working day of the first receipt.")
+    expect(page.locator("del").first).to_contain_text("quickly.")
