@@ -14,7 +14,7 @@ from django.utils.http import urlencode
 
 from hearth.casework import decision_sources
 from hearth.core.forms import GovukDateField
-from hearth.oversight import selectors
+from hearth.oversight import awaiting, selectors
 
 PAGE_SIZE = 50
 
@@ -74,4 +74,5 @@ def decisions_page(request: HttpRequest) -> HttpResponse:
         "first": first, "last": last, "list_url": lambda **f: _query(first, last, **f),
         "filtered": bool(kind or team_id or missing), "kind": kind, "team_id": team_id, "missing": missing,
         "paging": urlencode({k: v for k, v in request.GET.items() if k != "page"}),
+        "awaiting": awaiting.awaiting_decision(user), "awaiting_limit": awaiting.AWAITING_LIMIT, "now": timezone.now(),
     })

@@ -116,3 +116,13 @@ def test_the_oversight_page_reads_within_the_query_budget(council, decisions, dj
     client.get("/oversight/decisions")
     with django_assert_max_num_queries(15):
         assert client.get("/oversight/decisions").status_code == 200
+
+
+def test_a_manager_sees_the_decisions_awaiting_them(council):
+    fd_manager = make_user("fdmanager", RoleCode.TEAM_MANAGER, team=council.front_door, manages=True)
+    contact = front_door.contact_record(acting_user=council.adviser, contact=unsaved_contact(),
+                                        children=[council.unallocated], adults=())
+    page = client_for(fd_manager).get("/oversight/decisions").content.decode()
+    assert "Awaiting your decision" in page and council.unallocated.full_name in page
+    assert f"/front-door/contacts/{contact.pk}" in page
+    assert "Awaiting your decision" not in client_for(council.manager).get("/oversight/decisions").content.decode()
