@@ -17,13 +17,16 @@ LOADTEST_ARGS ?=
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 export PIP_NO_INPUT := 1
 
-.PHONY: help install migrate seed demo serve browser test bench loadtest lint clean
+.PHONY: help install pdf-libs migrate seed demo serve browser test bench loadtest lint clean
 
 help: ## List the targets
 	@echo "Hearth: make <target>"
 	@grep -E '^[a-z][a-z-]*:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## (.*)$$/  \1\t\2/' | expand -t 12
 
-install: $(STAMP) ## Create .venv and install the pinned dependencies (only when they change)
+install: $(STAMP) pdf-libs ## Create .venv and install the pinned dependencies (only when they change)
+
+pdf-libs: ## Make sure the system libraries for PDFs (pango) and pdftotext are installed
+	@bash scripts/ensure-pdf-libs.sh
 
 $(STAMP): $(REQUIREMENTS)
 	@if [ ! -x $(PYTHON) ]; then \

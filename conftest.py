@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from hearth.accounts.models import Membership, Role, ServiceArea, Team, User
-from hearth.accounts.roles import RoleCode
+from hearth.accounts.roles import ROLE_DESCRIPTIONS, RoleCode
 from hearth.casework.models import Allocation
 from hearth.people.models import Person, PersonKind
 
@@ -68,4 +68,7 @@ class Council:
 
 @pytest.fixture
 def council(db) -> Council:
+    # The role rows come from a data migration, and a live-server test that ran before flushed every table.
+    for code, description in ROLE_DESCRIPTIONS.items():
+        Role.objects.get_or_create(code=code.value, defaults={"description": description})
     return Council()

@@ -15,6 +15,8 @@ urlpatterns = [
     path("timescales/", include("hearth.timescales.urls")),
     path("front-door/", include("hearth.front_door.urls")),
     path("partner/", include("hearth.front_door.urls_partner")),
+    path("inspection/", include("hearth.inspection.urls")),
+    path("oversight/", include("hearth.oversight.urls")),
 ]
 # Django's admin writes around the services (no audit, no rules): only for local development.
 if settings.HEARTH_DJANGO_ADMIN:

@@ -191,4 +191,8 @@ def _pages_to_measure() -> list[tuple[str, str, object]]:
         # The lists behind the figures, the largest of each kind: every decision of the period, every re-contact.
         ("fd list: decisions", "/front-door/performance/contacts?basis=decisions", leader),
         ("fd list: re-contacts", "/front-door/performance/contacts?basis=received&recontact=yes", leader),
+        # Management oversight: every decision of the last 28 days from every source, by team, with its list.
+        ("oversight: decisions", "/oversight/decisions", leader),
+        # Quality assurance: audits graded in the last six months by theme, month and grade.
+        ("audit themes", "/oversight/audits/themes", leader),
     ]

@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "hearth.early_help",
     "hearth.children_in_need",
     "hearth.protection",
+    "hearth.inspection",
+    "hearth.oversight",
 ]
 
 MIDDLEWARE = [
@@ -107,7 +109,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's own sign-in, which also refuses an inspector's account outside its inspection's dates.
+    "hearth.inspection.access.InspectionWindowBackend",
 ]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
@@ -168,6 +171,9 @@ HEARTH_DJANGO_ADMIN = False
 
 # --- Names shown on pages.
 HEARTH_COUNCIL_NAME = env("HEARTH_COUNCIL_NAME", "Wrekinshire Council")
+
+# --- Supervision: how many days may pass between a worker's supervisions before one is overdue.
+HEARTH_SUPERVISION_EVERY_DAYS = int(env("HEARTH_SUPERVISION_EVERY_DAYS", "28"))
 
 # --- Serving: headers, limits and logs (docs/adr/0007-production-serving.md).
 # The Content Security Policy, in every environment, so the browser tests prove the pages work under it. The

@@ -68,6 +68,7 @@ HIDDEN_PERSON = "A person you do not have access to"
 # Roles -----------------------------------------------------------------------------------------------------------
 
 FRONT_DOOR_ROLES = frozenset({RoleCode.FRONT_DOOR_ADVISER, RoleCode.SENIOR_SOCIAL_WORKER, RoleCode.TEAM_MANAGER})
+INSPECTION_READER_ROLES = frozenset({RoleCode.SENIOR_LEADER, RoleCode.TEAM_MANAGER, RoleCode.PERFORMANCE_ANALYST})
 # Who sees the figures of the leaders' views (a front-door team's managers, senior leaders, analysts).
 FIGURES_ROLES = frozenset({RoleCode.SENIOR_LEADER, RoleCode.PERFORMANCE_ANALYST})
 
@@ -479,6 +480,35 @@ def may_correct_case_note(user: User, note) -> bool:
     return note.author_id == user.pk or manages_team(user, _current_team(note.child))
 
 
+def may_coordinate_inspections(user: User) -> bool:
+    """The council's inspection coordinator records inspections and keeps the action plan: a senior leader."""
+    return user.is_authenticated and is_senior_leader(user)
+
+
+def may_read_inspections(user: User) -> bool:
+    """The register, the plan and its reports: senior leaders, team managers and performance analysts."""
+    return bool(_codes(user) & INSPECTION_READER_ROLES)
+
+
+def inspection_readers() -> QuerySet[User]:
+    """Everyone `may_read_inspections` allows (an action's owner is one of them), as a query."""
+    return User.objects.filter(is_active=True, roles__code__in=INSPECTION_READER_ROLES).distinct()
+
+
+def is_inspection_inspector(user: User) -> bool:
+    """An account made for one inspection, which sees only its case sample while its window is open."""
+    return RoleCode.INSPECTION_INSPECTOR in _codes(user)
+
+
+def may_oversee(user: User) -> bool:
+    """Management oversight, audits and supervision: team managers (for their teams) and senior leaders (for all)."""
+    return is_manager(user)
+
+
+def oversees_every_team(user: User) -> bool:
+    return is_senior_leader(user)
+
+
 def may_see_access_log(user: User) -> bool:
     """Who may see "Seen by" and the changes to a record they can see: managers."""
     return works_with_cases(user) and is_manager(user)
@@ -569,3 +599,25 @@ def log_refused_path(user: User, path: str) -> None:
     child_id = _existing_child_id(int(match.group(1))) if match else None
     log_access(user=user, action=AccessAction.DENIED, what="Page outside the user's reach", child_id=child_id,
                detail=path[:500])
+
+
+# --- An inspection's case sample -----------------------------------------------------------------------------------
+# An account made for one inspection (role INSPECTION_INSPECTOR, never service-wide) sees exactly the children in
+# that inspection's case sample, and only while its access window is open: before it opens and after it closes,
+# nothing. The inspection app registers the scope with the model of its sample, so this foundation module names no
+# derived app. The sample model has `child` and `inspection`; an inspection's `inspector_accounts` have `user`,
+# `opens_at` and `closes_at`. A restricted child in a sample stays invisible, as for every scope.
+
+def inspection_sample_scope(sample_model) -> Scope:
+    """The scope of inspectors' accounts: their inspection's sampled children, while the window is open."""
+    def scope(user: User) -> Q | None:
+        if RoleCode.INSPECTION_INSPECTOR not in _codes(user):
+            return None
+        now = timezone.now()
+        sampled = sample_model.objects.filter(
+            child=OuterRef("pk"), inspection__inspector_accounts__user=user,
+            inspection__inspector_accounts__opens_at__lte=now, inspection__inspector_accounts__closes_at__gte=now,
+        )
+        return Q(Exists(sampled))
+
+    return scope

@@ -20,6 +20,7 @@ class RoleCode(models.TextChoices):
     PERFORMANCE_ANALYST = "performance_analyst", "Performance analyst"
     PARTNER = "partner", "Partner agency"
     INSPECTOR = "inspector", "Inspector or auditor"
+    INSPECTION_INSPECTOR = "inspection_inspector", "Inspector on an inspection (case sample only)"
     ADMINISTRATOR = "administrator", "Administrator"
 
 
@@ -36,6 +37,8 @@ ROLE_DESCRIPTIONS = {
     RoleCode.PERFORMANCE_ANALYST: "Prepares statutory returns and Ofsted lists from the records.",
     RoleCode.PARTNER: "Submits referrals online and sees only their own submissions.",
     RoleCode.INSPECTOR: "Reads records during an inspection or audit; every view is logged.",
+    RoleCode.INSPECTION_INSPECTOR: "Reads only the case sample the council gives one inspection, for its dates; "
+                                   "every view is logged.",
     RoleCode.ADMINISTRATOR: "Manages users, teams and reference data; sees no case records.",
 }
 
@@ -55,4 +58,5 @@ CASE_WRITE_ROLES = frozenset({
 # Roles that manage: allocate work, review break-glass use, see who read a record.
 MANAGER_ROLES = frozenset({RoleCode.TEAM_MANAGER, RoleCode.SENIOR_LEADER})
 # Roles that work with children's records at all (everyone else is refused them outright).
-CASE_ROLES = CASE_WRITE_ROLES | SERVICE_WIDE_ROLES
+# An inspection's inspector is among them, but sees only the inspection's case sample (policy.py, at its end).
+CASE_ROLES = CASE_WRITE_ROLES | SERVICE_WIDE_ROLES | {RoleCode.INSPECTION_INSPECTOR}

@@ -7,4 +7,4 @@ class CaseworkConfig(AppConfig):
     verbose_name = "Casework"
 
     def ready(self) -> None:
-        from hearth.casework import chronology, clocks  # noqa: F401  (registers its entries and clocks)
+        from hearth.casework import chronology, clocks, decision_sources  # noqa: F401  (registers its entries, clocks and decisions)

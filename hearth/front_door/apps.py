@@ -10,6 +10,7 @@ class FrontDoorConfig(AppConfig):
         from hearth.front_door import (  # noqa: F401  (registrations)
             chronology,
             clocks,
+            decision_source,
             home_panel,
             navigation,
             navigation_partner,

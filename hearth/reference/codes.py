@@ -106,3 +106,12 @@ class AbuseCategory(models.TextChoices):
     SEXUAL = "SAB", "Sexual abuse"
     EMOTIONAL = "EMO", "Emotional abuse"
     MULTIPLE = "MUL", "Multiple"
+
+
+class OfstedGrade(models.TextChoices):
+    """Ofsted's four-point grade for each judgement of an inspection (ILACS, and the single inspection framework)."""
+
+    OUTSTANDING = "1", "Outstanding"
+    GOOD = "2", "Good"
+    REQUIRES_IMPROVEMENT = "3", "Requires improvement to be good"
+    INADEQUATE = "4", "Inadequate"

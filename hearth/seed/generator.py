@@ -113,6 +113,7 @@ from hearth.people.models import (
 from hearth.reference.codes import Disability, Ethnicity, Sex, UPNUnknownReason
 from hearth.seed import names
 from hearth.seed.contacts import CONTACT_MODELS, SeedContacts
+from hearth.seed.inspections import seed_inspections
 
 DEMO_PASSWORD = "hearth-demo-password"
 
@@ -299,6 +300,8 @@ def _seed_council(*, scale: str = "demo", years: int | None = None, seed: int = 
         builder = _CouncilBuilder(plan, years=years, seed=seed, today=today, write=write, started=started)
         builder.build()
         _reset_sequences()
+        # The inspections, recorded through their services once the council's staff and children exist.
+        seed_inspections(today=today, seed=seed, write=write)
         SeedRun.objects.create(
             scale=scale, years=years, seed=seed, today=today,
             last_user_id=User.objects.aggregate(last=models.Max("pk"))["last"] or 0,

@@ -1,0 +1,175 @@
+"""Every decision recorded anywhere in Hearth, read through one registry in one UNION ALL query.
+
+Each app that records decisions registers a source: a queryset of its decisions annotated with the columns every
+source shares (`COLUMNS`: when, what kind, the outcome, the rationale and whether there is one, who decided, their
+team, the child), and the kinds of decision it records, each with its label. The registry filters every source
+the same way (a period, kinds, teams, a missing rationale), unions them, and counts them in one more query, so a
+page's query count does not grow with the number of sources. Foundation code: it knows no journey app.
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db import connection
+from django.db.models import (
+    BooleanField,
+    Case,
+    CharField,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    TextField,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, Substr
+
+from hearth.accounts.models import Membership
+
+RATIONALE_LENGTH = 300
+COLUMNS = ("d_source", "d_id", "d_kind", "d_decided_at", "d_outcome", "d_rationale", "d_has_rationale",
+           "d_decided_by_id", "d_decider_first", "d_decider_last", "d_team_id", "d_team", "d_child_id",
+           "d_child_la_id")
+
+
+@dataclass(frozen=True)
+class DecisionKind:
+    code: str
+    label: str
+
+
+@dataclass(frozen=True)
+class DecisionSource:
+    name: str
+    rows: Callable[[], QuerySet]
+
+
+_kinds: dict[str, DecisionKind] = {}
+_sources: dict[str, DecisionSource] = {}
+
+
+def register_kind(code: str, label: str) -> DecisionKind:
+    """Name a kind of decision, with the words a page shows for it."""
+    if code in _kinds:
+        raise ValueError(f"A decision kind {code!r} is already registered")
+    _kinds[code] = DecisionKind(code, label)
+    return _kinds[code]
+
+
+def register_source(name: str, rows: Callable[[], QuerySet]) -> DecisionSource:
+    """Register where decisions of some kinds are kept: `rows()` returns them annotated by `shape`."""
+    if name in _sources:
+        raise ValueError(f"A decision source {name!r} is already registered")
+    _sources[name] = DecisionSource(name, rows)
+    return _sources[name]
+
+
+def kinds() -> list[DecisionKind]:
+    return list(_kinds.values())
+
+
+def label_for(code: str) -> str:
+    return _kinds[code].label if code in _kinds else code.replace("_", " ").capitalize()
+
+
+def shape(queryset: QuerySet, *, source: str, kind, decided_at: str, outcome, rationale: str, decided_by: str,
+          team_id, team, child: str) -> QuerySet:
+    """A source's decisions with the shared columns: field names (str) or expressions."""
+    def col(value, output=None):
+        return F(value) if isinstance(value, str) else value
+
+    return queryset.order_by().annotate(
+        d_source=Value(source, output_field=CharField()),
+        d_id=F("pk"),
+        d_kind=col(kind),
+        d_decided_at=F(decided_at),
+        d_outcome=col(outcome),
+        d_rationale=Substr(rationale, 1, RATIONALE_LENGTH, output_field=TextField()),
+        d_has_rationale=Case(When(~Q(**{rationale: ""}), then=Value(True)), default=Value(False),
+                             output_field=BooleanField()),
+        d_decided_by_id=F(decided_by),
+        d_decider_first=F(f"{decided_by}__first_name"),
+        d_decider_last=F(f"{decided_by}__last_name"),
+        d_team_id=col(team_id),
+        d_team=col(team),
+        d_child_id=F(child),
+        d_child_la_id=Coalesce(F(f"{child}__la_child_id"), Value(""), output_field=CharField()),
+    )
+
+
+def decider_team(decided_by: str = "decided_by") -> tuple[Subquery, Subquery]:
+    """The decider's team (the one they manage first, else their first), as (id, name) subqueries."""
+    teams = Membership.objects.filter(user=OuterRef(decided_by)).order_by("-manages", "team_id")
+    return Subquery(teams.values("team_id")[:1]), Subquery(teams.values("team__name")[:1])
+
+
+@dataclass(frozen=True)
+class DecisionFilters:
+    start: datetime
+    end: datetime
+    kinds: tuple[str, ...] = ()
+    team_ids: tuple[int, ...] | None = None  # None: every team
+    team_id: int | None = None
+    without_rationale: bool = False
+
+
+def _filtered(filters: DecisionFilters) -> list[QuerySet]:
+    parts = []
+    for source in _sources.values():
+        rows = source.rows().filter(d_decided_at__gte=filters.start, d_decided_at__lt=filters.end)
+        if filters.kinds:
+            rows = rows.filter(d_kind__in=filters.kinds)
+        if filters.team_ids is not None:
+            rows = rows.filter(d_team_id__in=filters.team_ids)
+        if filters.team_id is not None:
+            rows = rows.filter(d_team_id=filters.team_id)
+        if filters.without_rationale:
+            rows = rows.filter(d_has_rationale=False)
+        parts.append(rows.values(*COLUMNS))
+    return parts
+
+
+def decisions(filters: DecisionFilters) -> QuerySet | list:
+    """Every decision matching the filters, newest first, as dicts of COLUMNS: one query (slice it to page)."""
+    parts = _filtered(filters)
+    if not parts:
+        return []
+    union = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    return union.order_by("-d_decided_at", "d_source", "-d_id")
+
+
+def counts(filters: DecisionFilters) -> list[dict]:
+    """How many decisions match, by team, kind and whether there is a rationale: one query over the union."""
+    parts = _filtered(filters)
+    if not parts:
+        return []
+    union = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    sql, params = union.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT d_team_id, d_team, d_kind, d_has_rationale, COUNT(*) FROM (" + sql + ") AS decisions "
+            "GROUP BY d_team_id, d_team, d_kind, d_has_rationale", params)
+        return [{"team_id": team_id, "team": team or "", "kind": kind, "has_rationale": bool(has), "decisions": n}
+                for team_id, team, kind, has, n in cursor.fetchall()]
+
+
+def sources() -> Iterable[str]:
+    return list(_sources)
+
+
+# The casework app's own decisions (Decision rows, whichever app recorded them).
+
+def _casework_rows() -> QuerySet:
+    from hearth.casework.models import Decision
+
+    team_id, team = decider_team()
+    return shape(Decision.objects.all(), source="casework", kind="kind", decided_at="decided_at", outcome="outcome",
+                 rationale="rationale", decided_by="decided_by", team_id=team_id, team=team, child="child")
+
+
+register_source("casework", _casework_rows)
+register_kind("allocation", "Allocation of a child to a team and worker")
+register_kind("case_closure", "Closing a child's case")

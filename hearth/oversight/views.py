@@ -1,0 +1,79 @@
+"""Management oversight: every decision in a period, per team, with its decider and rationale; each figure opens
+the list of the decisions behind it."""
+
+from datetime import date, timedelta
+
+from django import forms
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
+
+from hearth.accounts import policy
+from hearth.casework import decision_sources
+from hearth.core.forms import Form, GovukDateField
+from hearth.oversight import awaiting, selectors
+
+PAGE_SIZE = 50
+
+
+class DecisionFilterForm(Form):
+    date_from = GovukDateField(label="From", required=False)
+    date_to = GovukDateField(label="To", required=False)
+    kind = forms.ChoiceField(label="Kind of decision", required=False)
+    team = forms.TypedChoiceField(label="Team", required=False, coerce=int, empty_value=None)
+    rationale = forms.ChoiceField(label="Rationale", required=False, choices=[
+        ("", "Every decision"), ("missing", "Only decisions with no rationale")])
+
+    def __init__(self, *args, teams, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [("", "Every kind")] + [(k.code, k.label) for k in decision_sources.kinds()]
+        self.fields["team"].choices = [("", "Every team")] + [(team.pk, team.name) for team in teams]
+
+    def clean(self):
+        data = super().clean()
+        first, last = data.get("date_from"), data.get("date_to")
+        if first and last and last < first:
+            self.add_error("date_to", "The last day must be the same as or after the first day")
+        return data
+
+
+def _query(first: date, last: date, **filters) -> str:
+    query = {"date_from-day": first.day, "date_from-month": first.month, "date_from-year": first.year,
+             "date_to-day": last.day, "date_to-month": last.month, "date_to-year": last.year}
+    query.update({key: value for key, value in filters.items() if value not in (None, "")})
+    return f"{reverse('oversight:decisions')}?{urlencode(query)}"
+
+
+def decisions_page(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    if not policy.may_oversee(user):
+        raise PermissionDenied("Management oversight is for senior leaders and team managers.")
+    teams = selectors.teams_for(user)
+    today = timezone.localdate()
+    first, last = today - timedelta(days=selectors.DEFAULT_DAYS - 1), today
+    form = DecisionFilterForm(request.GET or None, teams=teams)
+    kind, team_id, missing = "", None, False
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        first, last = data.get("date_from") or first, data.get("date_to") or last
+        kind, team_id, missing = data.get("kind") or "", data.get("team"), data.get("rationale") == "missing"
+    elif not form.is_bound:
+        form = DecisionFilterForm(initial={"date_from": first, "date_to": last}, teams=teams)
+    period_filters = selectors.filters_for(user, first=first, last=last)
+    list_filters = selectors.filters_for(user, first=first, last=last, kind=kind, team_id=team_id,
+                                         without_rationale=missing)
+    team_figures = selectors.figures(period_filters)
+    page = Paginator(decision_sources.decisions(list_filters), PAGE_SIZE).get_page(request.GET.get("page"))
+    kinds = sorted({k for item in team_figures for k in item.by_kind}, key=decision_sources.label_for)
+    return render(request, "oversight/decisions.html", {
+        "title": "Management oversight: decisions", "section": "oversight", "form": form, "page": page,
+        "team_figures": team_figures, "kinds": kinds, "label_for": decision_sources.label_for,
+        "first": first, "last": last, "list_url": lambda **f: _query(first, last, **f),
+        "filtered": bool(kind or team_id or missing), "kind": kind, "team_id": team_id, "missing": missing,
+        "paging": urlencode({k: v for k, v in request.GET.items() if k != "page"}),
+        "awaiting": awaiting.awaiting_decision(user), "awaiting_limit": awaiting.AWAITING_LIMIT, "now": timezone.now(),
+    })
