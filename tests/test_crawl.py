@@ -80,6 +80,7 @@ def test_no_page_linked_from_the_interface_is_a_server_error_for_any_role():
     # The crawl reached each role's pages, not only their home page.
     assert all(len(statuses) >= 3 for statuses in visited.values()), {u: sorted(s) for u, s in visited.items()}
     reached = {url for statuses in visited.values() for url in statuses}
-    for path in ("/children/", "/front-door/", "/front-door/performance", "/timescales/", "/partner/", "/admin/"):
+    for path in ("/children/", "/front-door/", "/front-door/performance", "/timescales/", "/partner/",
+                 "/accounts/administration/", "/inspection/", "/oversight/decisions"):
         assert any(url.split("?")[0] == path for url in reached), path
     assert any(re.fullmatch(r"/children/\d+/history", url) for url in reached)

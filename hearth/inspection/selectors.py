@@ -4,7 +4,7 @@ who may read them is checked in the views (access.py); the inspectors' sample go
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from django.http import Http404
 from django.utils import timezone
 
@@ -37,8 +37,9 @@ def councils() -> list[str]:
     return list(Inspection.objects.order_by("local_authority").values_list("local_authority", flat=True).distinct())
 
 
-def inspection(pk: int) -> Inspection:
-    found = inspections().filter(pk=pk).first()
+def inspection(pk: int, *, judgements: bool = True) -> Inspection:
+    found = (inspections() if judgements else Inspection.objects.prefetch_related("improvement_points").select_related(
+        "action_plan", "report")).filter(pk=pk).first()
     if found is None:
         raise Http404("No such inspection")
     return found
@@ -81,16 +82,20 @@ def plan_deadline(item: Inspection, now: datetime) -> ClockReading | None:
 
 
 def plan_with_actions(item: Inspection) -> ActionPlan | None:
-    """The inspection's plan with every action, its owner, milestones, evidence and updates (newest first)."""
-    return (
-        ActionPlan.objects.filter(inspection=item)
-        .select_related("submitted_by")
-        .prefetch_related(Prefetch("actions", queryset=Action.objects.select_related("owner", "point").prefetch_related(
+    """The inspection's plan with every action, its owner, milestones, evidence and updates (newest first).
+
+    The plan itself is already read with the inspection; only what hangs from it is read here.
+    """
+    try:
+        plan = item.action_plan
+    except ActionPlan.DoesNotExist:
+        return None
+    prefetch_related_objects([plan], "submitted_by", Prefetch(
+        "actions", queryset=Action.objects.select_related("owner", "point").prefetch_related(
             "milestones", "evidence",
             Prefetch("updates", queryset=ActionUpdate.objects.select_related("author").order_by("-written_at", "-id")),
         )))
-        .first()
-    )
+    return plan
 
 
 def action(pk: int) -> Action:

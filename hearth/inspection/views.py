@@ -238,7 +238,7 @@ def action_page(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _report_context(request: HttpRequest, pk: int) -> dict:
     access.require_reader(request.user)
-    item = selectors.inspection(pk)
+    item = selectors.inspection(pk, judgements=False)  # a progress report shows the plan, not the grades
     plan = selectors.plan_with_actions(item)
     if plan is None:
         raise Http404("No action plan yet")

@@ -74,8 +74,9 @@ def test_every_view_by_an_inspector_is_logged_and_listed_for_the_coordinator(cou
     assert client.get(f"/children/{council.allocated.pk}/").status_code == 200
     assert client.get(f"/children/{council.unallocated.pk}/").status_code == 404
     actions = list(AccessEvent.objects.filter(user=visiting_inspector).order_by("at").values_list("action", "child"))
+    # The refusal is recorded against the child asked for, so it is on that child's "Seen by" page too.
     assert actions == [(AccessAction.SEARCH, None), (AccessAction.VIEW, council.allocated.pk),
-                       (AccessAction.DENIED, None)]
+                       (AccessAction.DENIED, council.unallocated.pk)]
     page = client_for(council.leader).get(f"/inspection/{visit_now.pk}/access/views").content.decode()
     assert "3 views on" in page and council.allocated.full_name in page and "Refused" in page
 
