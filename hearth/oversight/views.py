@@ -48,6 +48,22 @@ def _query(first: date, last: date, **filters) -> str:
     return f"{reverse('oversight:decisions')}?{urlencode(query)}"
 
 
+class Counted:
+    """A list whose length is already known, so paging it reads only the page's rows."""
+
+    def __init__(self, rows, count: int):
+        self.rows, self._count = rows, count
+
+    def count(self) -> int:
+        return self._count
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, index):
+        return self.rows[index]
+
+
 def decisions_page(request: HttpRequest) -> HttpResponse:
     user = request.user
     if not policy.may_oversee(user):
@@ -67,7 +83,11 @@ def decisions_page(request: HttpRequest) -> HttpResponse:
     list_filters = selectors.filters_for(user, first=first, last=last, kind=kind, team_id=team_id,
                                          without_rationale=missing)
     team_figures = selectors.figures(period_filters)
-    page = Paginator(decision_sources.decisions(list_filters), PAGE_SIZE).get_page(request.GET.get("page"))
+    # The list's length is the figures' sum for the same filters: counted once, in the figures' query.
+    listed = sum(count for item in team_figures if team_id is None or item.team_id == team_id
+                 for code, count in (item.without_rationale if missing else item.by_kind).items()
+                 if not kind or code == kind)
+    page = Paginator(Counted(decision_sources.decisions(list_filters), listed), PAGE_SIZE).get_page(request.GET.get("page"))
     kinds = sorted({k for item in team_figures for k in item.by_kind}, key=decision_sources.label_for)
     return render(request, "oversight/decisions.html", {
         "title": "Management oversight: decisions", "section": "oversight", "form": form, "page": page,
