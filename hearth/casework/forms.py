@@ -36,7 +36,8 @@ class CaseNoteCorrectionForm(CaseNoteForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if not self.is_bound:
-            self.initial.update(occurred_at=self.instance.occurred_at, version=self.instance.version)
+            self.initial.setdefault("occurred_at", self.instance.occurred_at)
+            self.initial["version"] = self.instance.version
 
 
 CASE_NOTE_FIELDS = ["kind", "occurred_at", "title", "body", "child_words", "written_to_child"]

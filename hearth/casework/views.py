@@ -23,7 +23,7 @@ from hearth.casework.forms import (
 )
 from hearth.casework.models import Allocation, CaseNote
 from hearth.casework.selectors import case_notes_for
-from hearth.core.concurrency import EditConflict, conflict_context, current_of
+from hearth.core.concurrency import EditConflict, conflict_context, current_of, yours_on_theirs
 from hearth.core.exports import csv_writer
 from hearth.core.http import add_service_errors
 from hearth.timescales import clocks
@@ -111,7 +111,8 @@ def case_note_correct(request: HttpRequest, child_id: int, note_id: int) -> Http
             add_service_errors(form, error)
         except EditConflict as clash:
             conflict = conflict_context(clash, corrected, CASE_NOTE_FIELDS)
-            form = CaseNoteCorrectionForm({**request.POST.dict(), "version": clash.current.version}, instance=clash.current)
+            form = CaseNoteCorrectionForm(instance=clash.current,
+                                          initial=yours_on_theirs(clash, corrected, CASE_NOTE_FIELDS))
         else:
             messages.success(request, "Case note corrected")
             return redirect("casework:case_note", child.pk, note.pk)

@@ -81,6 +81,7 @@ class CurrentField(forms.CharField):
 
 @dataclass(frozen=True)
 class ConflictRow:
+    name: str
     label: str
     read: str  # as it was when the user opened the page
     current: str  # as the other person saved it
@@ -89,6 +90,10 @@ class ConflictRow:
     @property
     def changed_by_them(self) -> bool:
         return self.current != self.read
+
+    @property
+    def changed_by_you(self) -> bool:
+        return self.yours != self.read
 
 
 def conflict_rows(conflict: EditConflict, yours: models.Model, fields: list[str]) -> list[ConflictRow]:
@@ -102,7 +107,7 @@ def conflict_rows(conflict: EditConflict, yours: models.Model, fields: list[str]
         if read is None:
             values[0] = values[1]  # the version read is not kept: compare theirs with the user's
         if values[0] != values[1] or values[0] != values[2]:
-            rows.append(ConflictRow(str(field.verbose_name).capitalize(), *values))
+            rows.append(ConflictRow(name, str(field.verbose_name).capitalize(), *values))
     return rows
 
 
@@ -113,6 +118,12 @@ def changed_by(conflict: EditConflict) -> tuple[str, object] | None:
         return None
     latest = history.select_related("history_user").order_by("-history_date").first()
     return (str(latest.history_user or "Someone"), latest.history_date) if latest else None
+
+
+def yours_on_theirs(conflict: EditConflict, yours: models.Model, fields: list[str]) -> dict:
+    """The form's starting values for saving the user's change on top of the other person's: theirs throughout,
+    except the details the user changed from what they read, which keep what the user typed."""
+    return {row.name: getattr(yours, row.name) for row in conflict_rows(conflict, yours, fields) if row.changed_by_you}
 
 
 def conflict_context(conflict: EditConflict, yours: models.Model, fields: list[str]) -> dict:

@@ -13,7 +13,7 @@ from hearth.accounts.models import AccessEvent
 from hearth.accounts.policy import child_for
 from hearth.casework.selectors import allocations_for, case_notes_for, involvements_for
 from hearth.casework.services import allocation_open_for_new_child
-from hearth.core.concurrency import EditConflict, conflict_context
+from hearth.core.concurrency import EditConflict, conflict_context, yours_on_theirs
 from hearth.core.http import add_service_errors
 from hearth.core.ratelimits import child_search_limit
 from hearth.people import selectors, services
@@ -113,9 +113,9 @@ def child_edit(request: HttpRequest, child_id: int) -> HttpResponse:
             add_service_errors(form, error)
         except EditConflict as clash:
             conflict = conflict_context(clash, person, PERSON_EDIT_FIELDS)
-            # The user's typing stays in the form; saving it again applies it on top of the newer version.
-            form = PersonEditForm({**request.POST.dict(), "version": clash.current.version,
-                                   "disabilities": request.POST.getlist("disabilities")}, instance=clash.current)
+            # The form now shows their version with the user's own changes on it: saving it again applies only what
+            # the user changed, on top of the newer version, and undoes none of the other person's changes.
+            form = PersonEditForm(instance=clash.current, initial=yours_on_theirs(clash, person, PERSON_EDIT_FIELDS))
         else:
             messages.success(request, "Details saved")
             return redirect("people:child", record.pk)
