@@ -98,7 +98,7 @@ def case_note_add(request: HttpRequest, child_id: int) -> HttpResponse:
 def case_note_correct(request: HttpRequest, child_id: int, note_id: int) -> HttpResponse:
     """Correct a case note; its history keeps what it said, and someone else's correction is never overwritten."""
     child = child_for(request.user, child_id, what="Correct a case note", write=True)
-    note = get_object_or_404(CaseNote.objects.select_related("author", "child"), child=child, pk=note_id)
+    note = get_object_or_404(case_notes_for(child).select_related("child"), pk=note_id)
     policy.require(policy.may_correct_case_note(request.user, note),
                    "Only the note's author, or a manager of the child's team, can correct a case note.")
     form = CaseNoteCorrectionForm(request.POST or None, instance=note)

@@ -78,20 +78,18 @@ def supervision_record(*, acting_user: User, worker: User | None, held_at: datet
     save_with_history(supervision, acting_user=acting_user)
     for item in children:
         if item.la_child_id:
-            SupervisionChild.objects.create(supervision=supervision, child=found[item.la_child_id],
-                                            discussion=item.discussion.strip())
+            save_with_history(SupervisionChild(supervision=supervision, child=found[item.la_child_id],
+                                               discussion=item.discussion.strip()), acting_user=acting_user)
     for item in decisions:
         if item.decision.strip():
             row = SupervisionDecision(supervision=supervision, child=found.get(item.la_child_id),
                                       decision=item.decision.strip(), rationale=item.rationale.strip())
-            row.full_clean()
-            row.save()
+            save_with_history(row, acting_user=acting_user)
     for item in actions:
         if item.description.strip():
             row = SupervisionAction(supervision=supervision, description=item.description.strip(), owner=item.owner,
                                     due_on=item.due_on)
-            row.full_clean()
-            row.save()
+            save_with_history(row, acting_user=acting_user)
     audit_record(actor=acting_user, verb="supervision.record", summary=f"Recorded {supervision}",
                  detail={"supervision": supervision.pk})
     return supervision

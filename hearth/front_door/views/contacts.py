@@ -1,5 +1,6 @@
 """Pages for consultations and contacts: recording, screening, advice and the decision for each child."""
 
+import copy
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -287,7 +288,7 @@ CONTACT_SCREENING_FIELDS = ["urgency", "awaiting_information", "awaiting_informa
 def _conflicted(request: HttpRequest, clash: EditConflict, form, name: str) -> HttpResponse:
     """Someone changed the contact after this page was opened: show their change beside this user's, keep the typing,
     and carry the newer version so that sending the form again applies it on top."""
-    yours = Contact.objects.get(pk=clash.current.pk)
+    yours = copy.copy(clash.current)  # the contact as saved now, with the user's typing put on it below
     for name_typed, value in form.cleaned_data.items():
         if name_typed == "reason":
             yours.escalation_reason, yours.urgency = value, Urgency.IMMEDIATE
