@@ -67,6 +67,19 @@ def register_source(name: str, rows: Callable[[], QuerySet]) -> DecisionSource:
     return _sources[name]
 
 
+def require_kind(code: str) -> DecisionKind:
+    """The registered kind with this code; a decision of an unregistered kind is a programming error."""
+    if code not in _kinds:
+        raise ValueError(f"{code!r} is not a registered kind of decision")
+    return _kinds[code]
+
+
+def team_of(user) -> int | None:
+    """The team a decider acts for by default: the one they manage first, else their first (as `decider_team`)."""
+    return (Membership.objects.filter(user=user).order_by("-manages", "team_id")
+            .values_list("team_id", flat=True).first())
+
+
 def kinds() -> list[DecisionKind]:
     return list(_kinds.values())
 
@@ -171,9 +184,9 @@ def sources() -> Iterable[str]:
 def _casework_rows() -> QuerySet:
     from hearth.casework.models import Decision
 
-    team_id, team = decider_team()
     return shape(Decision.objects.all(), source="casework", kind="kind", decided_at="decided_at", outcome="outcome",
-                 rationale="rationale", decided_by="decided_by", team_id=team_id, team=team, child="child")
+                 rationale="rationale", decided_by="decided_by", team_id=F("team_id"), team=F("team__name"),
+                 child="child")
 
 
 register_source("casework", _casework_rows)

@@ -136,7 +136,9 @@ class Decision(models.Model):
     """A decision about a child: who made it, when, and why. Never a status flipped silently.
 
     Journey apps record their decisions here (or in a model with the same three fields);
-    `kind` names the decision, for example "contact_outcome" or "cp_plan_start".
+    `kind` names the decision, one of the kinds registered in `decision_sources`, for example "case_closure".
+    The decider's team is kept with the row when it is recorded (docs/adr/0005): a move between teams later
+    does not move the decisions they made, and oversight reads it without a lookup per row.
     """
 
     child = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="decisions")
@@ -145,11 +147,14 @@ class Decision(models.Model):
     rationale = models.TextField()
     decided_at = models.DateTimeField(default=timezone.now)
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="decisions")
+    team = models.ForeignKey("accounts.Team", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+                             help_text="The team the decider acted for, fixed when the decision was recorded.")
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["-decided_at"]
-        indexes = [models.Index(fields=["child", "-decided_at"]), models.Index(fields=["kind", "-decided_at"])]
+        indexes = [models.Index(fields=["child", "-decided_at"]), models.Index(fields=["kind", "-decided_at"]),
+                   models.Index(fields=["decided_at"]), models.Index(fields=["team", "decided_at"])]
 
     def __str__(self) -> str:
         return f"{self.kind}: {self.outcome}"

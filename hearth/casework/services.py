@@ -9,6 +9,7 @@ from django.utils import timezone
 from hearth.accounts import policy
 from hearth.accounts.audit import audit_record, save_with_history
 from hearth.accounts.models import Team, User
+from hearth.casework import decision_sources
 from hearth.casework.models import Allocation, CaseNote, Decision, Involvement
 from hearth.core.concurrency import claim_current, claim_version
 from hearth.people.models import Person
@@ -155,12 +156,19 @@ def case_note_correct(*, acting_user: User, note: CaseNote, read_version: int) -
 
 @transaction.atomic
 def decision_record(*, acting_user: User, child: Person, kind: str, outcome: str, rationale: str,
-                    decided_at=None) -> Decision:
-    """Record a decision with its decider, time and rationale (a decision without a why is refused)."""
+                    decided_at=None, team_id: int | None = None) -> Decision:
+    """Record a decision with its decider, their team, the time and the rationale (one without a why is refused).
+
+    `kind` must be a registered decision kind. `team_id` is the team the decider acts for; without it, the team
+    they manage (else their first), as oversight has always counted them.
+    """
+    decision_sources.require_kind(kind)
     if not rationale.strip():
         raise ValidationError({"rationale": "Enter the reason for the decision"})
+    if team_id is None:
+        team_id = decision_sources.team_of(acting_user)
     decision = Decision(child=child, kind=kind, outcome=outcome, rationale=rationale,
-                        decided_at=decided_at or timezone.now(), decided_by=acting_user)
+                        decided_at=decided_at or timezone.now(), decided_by=acting_user, team_id=team_id)
     save_with_history(decision, acting_user=acting_user)
     audit_record(actor=acting_user, verb=f"decision.{kind}", child=child, summary=f"Decided: {outcome}")
     return decision

@@ -1224,7 +1224,7 @@ class _CouncilBuilder:
                     if child.unborn or (child.person.date_of_birth and child.person.date_of_birth > end):
                         continue
                     self.add_row(Decision, child_id=child.person.id, kind="case_closure", outcome=outcome,
-                                 rationale=rationale, decided_by=manager,
+                                 rationale=rationale, decided_by=manager, team_id=workers[-1][1].team.id,
                                  decided_at=self.at(self.working_day(end, episode[-1].start, end), 10, 17))
         if restricted and status != "closed":
             granted = [current_worker] + [m for m in current_team.managers if m.id != current_worker.id]
@@ -1396,7 +1396,7 @@ class _CouncilBuilder:
             self.add_row(Decision, child_id=person.id, kind="allocation",
                          outcome=f"Allocated to {worker.get_full_name()}, {team_state.team.name}",
                          rationale=self.rng.choice(ALLOCATION_RATIONALES),
-                         decided_at=self.at(weekday, 9, 12), decided_by=manager)
+                         decided_at=self.at(weekday, 9, 12), decided_by=manager, team_id=team_state.team.id)
         self.case_notes(child, segment, start, team_state, worker, manager, parent_name, children)
 
     def case_notes(self, child: _Child, segment: _Segment, start: date, team_state: _TeamState, worker: User,

@@ -29,7 +29,7 @@ def decisions(council):
                     outcome="Case closed", rationale="The plan's outcomes are met")
     # A decision recorded before a rationale was required (kept from an older system).
     Decision.objects.create(child=council.team_child, kind="case_closure", outcome="Case closed", rationale="",
-                            decided_by=council.manager)
+                            decided_by=council.manager, team_id=decision_sources.team_of(council.manager))
     contact = front_door.contact_record(acting_user=council.adviser, contact=unsaved_contact(),
                                         children=[council.unallocated], adults=())
     front_door.contact_decide(acting_user=fd_manager, contact_child=contact.children.get(), outcome="no_further_action",
@@ -59,6 +59,21 @@ def test_each_decision_is_listed_with_its_decider_team_and_rationale(council, de
         "contact_outcome", "Family Connect", "Fdmanager")
     allocation = rows["The assessment shows a need for support"]
     assert (allocation["d_team"], allocation["d_child_id"]) == ("Safeguarding 1", council.allocated.pk)
+
+
+def test_a_decision_keeps_the_team_its_decider_acted_for(council, decisions):
+    """A move between teams later does not move the decisions a manager made, nor their counts."""
+    from hearth.accounts.models import Membership
+
+    Membership.objects.filter(user=council.manager).update(team=council.front_door)
+    rows = {row["d_rationale"]: row for row in decision_sources.decisions(period(council.leader))}
+    assert rows["The assessment shows a need for support"]["d_team"] == "Safeguarding 1"
+
+
+def test_a_decision_of_an_unregistered_kind_is_refused(council):
+    with pytest.raises(ValueError, match="not a registered kind"):
+        decision_record(acting_user=council.manager, child=council.allocated, kind="made_up",
+                        outcome="Something", rationale="A reason")
 
 
 def test_decisions_with_no_rationale_are_counted(council, decisions):

@@ -1,0 +1,207 @@
+"""What is due: every open item any app registers (an assessment to authorise, a visit, a conference), in one query.
+
+Each app registers a source: a queryset of its open items in the shape every source shares (`shape`: the child,
+the day it is due, who must act, and the source's own fields as a JSON object), the clock whose amber rule colours
+it, and how to word a row as an item. The registry reads every source's items for a set of children in one
+UNION ALL query, whatever the number of sources, soonest first. Foundation code: it knows no journey app; the
+journey apps register here, as they do for the chronology.
+
+Who must act (`Awaits`): the worker who holds the child (or works with them), or a manager who must decide (an
+assessment to authorise, a closure to agree). A worker's "My work" lists the worker's items for the children they
+hold or are involved with; a manager's list shows their teams' overdue items and the decisions awaiting them.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import CharField, F, Q, QuerySet, Value
+from django.db.models.functions import JSONObject
+from django.utils import timezone
+
+from hearth.casework.models import Allocation, Involvement
+from hearth.timescales import clocks
+from hearth.timescales.calendar import WorkingDayCalendar
+from hearth.timescales.clocks import Rag, Unit
+
+COLUMNS = ("w_kind", "w_id", "w_child_id", "w_due_on", "w_awaits", "w_fields")
+
+
+class Awaits:
+    WORKER = "worker"
+    MANAGER = "manager"
+
+
+@dataclass(frozen=True)
+class Row:
+    """One source row: its kind, its id, the child, the day it is due, who must act, and its own fields."""
+
+    kind: str
+    id: int
+    child_id: int
+    due_on: date
+    awaits: str
+    fields: dict
+
+
+@dataclass(frozen=True)
+class DueItem:
+    """An item as a page shows it."""
+
+    kind: str
+    label: str
+    child_id: int
+    due_on: date
+    awaits: str
+    title: str
+    url: str
+    rag: Rag = Rag.GREEN
+    detail: str = ""
+    # Filled in by the page's reader: the child's name and the worker who holds them, where the page shows them.
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.rag is Rag.RED
+
+
+@dataclass(frozen=True)
+class DueSource:
+    kind: str
+    label: str
+    clock: str | None
+    rows: Callable[[], QuerySet]
+    item: Callable[[Row], DueItem]
+
+
+_sources: dict[str, DueSource] = {}
+
+
+def register(kind: str, label: str, *, rows: Callable[[], QuerySet], item: Callable[[Row], DueItem],
+             clock: str | None = None) -> DueSource:
+    """Register one kind of due item: its open rows (`shape`d), the clock that colours it, and its wording.
+
+    `rows()` returns every open item of the kind, for every child: the registry narrows it to the children a page
+    asks about. `clock` is the code of a registered clock (its `amber_within` and unit say when an item turns
+    amber); without one an item is amber on the day it is due.
+    """
+    if kind in _sources:
+        raise ValueError(f"A due source for {kind!r} is already registered")
+    if clock is not None:
+        clocks.get(clock)  # an unknown clock fails at start-up, not on a worker's page
+    _sources[kind] = DueSource(kind=kind, label=label, clock=clock, rows=rows, item=item)
+    return _sources[kind]
+
+
+def shape(queryset: QuerySet, *, child: str, due_on, awaits: str = Awaits.WORKER, **fields) -> QuerySet:
+    """A source's open items in the shape all sources share, for the UNION.
+
+    `child` names the child's foreign key; `due_on` a date column (or an expression giving a date) on which the
+    item is due; `awaits` who must act; `fields` columns or expressions kept as one JSON object (text, numbers,
+    booleans and nulls: dates inside it come back as ISO text).
+    """
+    return queryset.order_by().annotate(
+        w_id=F("pk"),
+        w_child_id=F(child),
+        w_due_on=F(due_on) if isinstance(due_on, str) else due_on,
+        w_awaits=Value(awaits, output_field=CharField()),
+        w_fields=JSONObject(**{name: F(value) if isinstance(value, str) else value for name, value in fields.items()}),
+    )
+
+
+def kinds() -> list[tuple[str, str]]:
+    return [(source.kind, source.label) for source in _sources.values()]
+
+
+def _read(children: Q | None, *, awaits: str | None = None, due_by: date | None = None,
+          kinds: tuple[str, ...] = ()) -> list[Row]:
+    parts = []
+    for source in _sources.values():
+        if kinds and source.kind not in kinds:
+            continue
+        rows = source.rows()
+        if children is not None:
+            rows = rows.filter(children)
+        if awaits is not None:
+            rows = rows.filter(w_awaits=awaits)
+        if due_by is not None:
+            rows = rows.filter(w_due_on__lte=due_by)
+        parts.append(rows.annotate(w_kind=Value(source.kind, output_field=CharField())).values(*COLUMNS))
+    if not parts:
+        return []
+    union = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    union = union.order_by("w_due_on", "w_kind", "w_id")
+    return [Row(found["w_kind"], found["w_id"], found["w_child_id"], _as_date(found["w_due_on"]), found["w_awaits"],
+                found["w_fields"]) for found in union]
+
+
+def _as_date(value) -> date:
+    # SQLite hands back a union's date column as text.
+    return date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def rag_for(source: DueSource, due_on: date, today: date, calendar: WorkingDayCalendar) -> Rag:
+    """An open item's status today: red once past its day, amber within its clock's amber rule, else green."""
+    if today > due_on:
+        return Rag.RED
+    clock = clocks.get(source.clock) if source.clock else None
+    if clock is None or clock.unit is Unit.HOURS:
+        return Rag.AMBER if today == due_on else Rag.GREEN
+    if clock.unit is Unit.WORKING_DAYS:
+        left = calendar.working_days_between(today, due_on)
+    else:
+        left = (due_on - today).days
+    return Rag.AMBER if left <= clock.amber_within else Rag.GREEN
+
+
+def items(rows: list[Row], *, today: date, calendar: WorkingDayCalendar) -> list[DueItem]:
+    """Rows worded as items, each with its status today."""
+    found = []
+    for row in rows:
+        source = _sources[row.kind]
+        item = source.item(row)
+        found.append(DueItem(kind=item.kind, label=source.label, child_id=row.child_id, due_on=row.due_on,
+                             awaits=row.awaits, title=item.title, url=item.url, detail=item.detail,
+                             rag=rag_for(source, row.due_on, today, calendar)))
+    return found
+
+
+def held_by(user) -> Q:
+    """The children this user holds (their current allocation) or works with (a current involvement)."""
+    return (Q(w_child_id__in=Allocation.objects.filter(worker=user, ended_on__isnull=True).values("child_id"))
+            | Q(w_child_id__in=Involvement.objects.filter(worker=user, ended_on__isnull=True).values("child_id")))
+
+
+def held_in(team_ids) -> Q:
+    """The children currently allocated to these teams."""
+    return Q(w_child_id__in=Allocation.objects.filter(team_id__in=team_ids, ended_on__isnull=True).values("child_id"))
+
+
+def for_worker(user) -> list[Row]:
+    """Everything due that the worker must do, for the children they hold or work with, soonest first: one query."""
+    return _read(held_by(user), awaits=Awaits.WORKER)
+
+
+def for_teams(team_ids, *, today: date) -> tuple[list[Row], list[Row]]:
+    """A manager's lists for their teams: the decisions awaiting a manager, and the workers' overdue items.
+
+    Two reads, each one query.
+    """
+    return (_read(held_in(team_ids), awaits=Awaits.MANAGER),
+            [row for row in _read(held_in(team_ids), awaits=Awaits.WORKER, due_by=today) if row.due_on < today])
+
+
+def for_child(child_id: int) -> list[Row]:
+    """Everything open for one child, whoever must act: one query (the child's record shows it)."""
+    return _read(Q(w_child_id=child_id))
+
+
+def today() -> date:
+    return timezone.localdate()
+
+
+def worker_of(child_ids) -> dict[int, dict]:
+    """Each child's current team and worker, for lists that name them: one query."""
+    return {row["child_id"]: row for row in Allocation.objects.filter(child_id__in=list(child_ids), ended_on__isnull=True)
+            .values("child_id", "team__name", "worker__first_name", "worker__last_name")}
+
