@@ -147,10 +147,8 @@ def rag_for(source: DueSource, due_on: date, today: date, calendar: WorkingDayCa
     clock = clocks.get(source.clock) if source.clock else None
     if clock is None or clock.unit is Unit.HOURS:
         return Rag.AMBER if today == due_on else Rag.GREEN
-    if clock.unit is Unit.WORKING_DAYS:
-        left = calendar.working_days_between(today, due_on)
-    else:
-        left = (due_on - today).days
+    working = clock.unit is Unit.WORKING_DAYS
+    left = calendar.working_days_between(today, due_on) if working else (due_on - today).days
     return Rag.AMBER if left <= clock.amber_within else Rag.GREEN
 
 
