@@ -16,7 +16,7 @@ from hearth.casework.services import allocation_open_for_new_child
 from hearth.core.concurrency import EditConflict, conflict_context, yours_on_theirs
 from hearth.core.http import add_service_errors
 from hearth.core.ratelimits import child_search_limit
-from hearth.people import selectors, services
+from hearth.people import sections, selectors, services
 from hearth.people.forms import (
     PERSON_EDIT_FIELDS,
     AddressForm,
@@ -62,6 +62,7 @@ def child(request: HttpRequest, child_id: int) -> HttpResponse:
         "involvements": list(involvements_for(record).filter(ended_on__isnull=True)),
         "network": selectors.family_network(request.user, record),
         "recent_notes": list(case_notes_for(record)[:5]),
+        "sections": sections.sections_for(request.user, record),
     })
 
 
