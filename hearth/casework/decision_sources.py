@@ -44,7 +44,7 @@ class DecisionKind:
 @dataclass(frozen=True)
 class DecisionSource:
     name: str
-    rows: Callable[[], QuerySet]
+    rows: Callable[[], "Shaped"]
 
 
 _kinds: dict[str, DecisionKind] = {}
@@ -59,8 +59,8 @@ def register_kind(code: str, label: str) -> DecisionKind:
     return _kinds[code]
 
 
-def register_source(name: str, rows: Callable[[], QuerySet]) -> DecisionSource:
-    """Register where decisions of some kinds are kept: `rows()` returns them annotated by `shape`."""
+def register_source(name: str, rows: Callable[[], "Shaped"]) -> DecisionSource:
+    """Register where decisions of some kinds are kept: `rows()` returns them with their columns, by `shape`."""
     if name in _sources:
         raise ValueError(f"A decision source {name!r} is already registered")
     _sources[name] = DecisionSource(name, rows)
@@ -88,29 +88,44 @@ def label_for(code: str) -> str:
     return _kinds[code].label if code in _kinds else code.replace("_", " ").capitalize()
 
 
+@dataclass(frozen=True)
+class Shaped:
+    """A source's decisions and the expression of each shared column, annotated only when a read needs it."""
+
+    queryset: QuerySet
+    columns: dict
+
+    def select(self, wanted: Iterable[str]) -> QuerySet:
+        return self.queryset.annotate(**{name: self.columns[name] for name in wanted})
+
+
 def shape(queryset: QuerySet, *, source: str, kind, decided_at: str, outcome, rationale: str, decided_by: str,
-          team_id, team, child: str) -> QuerySet:
-    """A source's decisions with the shared columns: field names (str) or expressions."""
-    def col(value, output=None):
+          team_id, team, child: str) -> Shaped:
+    """A source's decisions with the shared columns: field names (str) or expressions.
+
+    The columns stay expressions until a read picks the ones it needs: counting never joins the decider or the
+    child, and a column left unread costs nothing.
+    """
+    def col(value):
         return F(value) if isinstance(value, str) else value
 
-    return queryset.order_by().annotate(
-        d_source=Value(source, output_field=CharField()),
-        d_id=F("pk"),
-        d_kind=col(kind),
-        d_decided_at=F(decided_at),
-        d_outcome=col(outcome),
-        d_rationale=Substr(rationale, 1, RATIONALE_LENGTH, output_field=TextField()),
-        d_has_rationale=Case(When(~Q(**{rationale: ""}), then=Value(True)), default=Value(False),
-                             output_field=BooleanField()),
-        d_decided_by_id=F(decided_by),
-        d_decider_first=F(f"{decided_by}__first_name"),
-        d_decider_last=F(f"{decided_by}__last_name"),
-        d_team_id=col(team_id),
-        d_team=col(team),
-        d_child_id=F(child),
-        d_child_la_id=Coalesce(F(f"{child}__la_child_id"), Value(""), output_field=CharField()),
-    )
+    return Shaped(queryset.order_by(), {
+        "d_source": Value(source, output_field=CharField()),
+        "d_id": F("pk"),
+        "d_kind": col(kind),
+        "d_decided_at": F(decided_at),
+        "d_outcome": col(outcome),
+        "d_rationale": Substr(rationale, 1, RATIONALE_LENGTH, output_field=TextField()),
+        "d_has_rationale": Case(When(~Q(**{rationale: ""}), then=Value(True)), default=Value(False),
+                                output_field=BooleanField()),
+        "d_decided_by_id": F(decided_by),
+        "d_decider_first": F(f"{decided_by}__first_name"),
+        "d_decider_last": F(f"{decided_by}__last_name"),
+        "d_team_id": col(team_id),
+        "d_team": col(team),
+        "d_child_id": F(child),
+        "d_child_la_id": Coalesce(F(f"{child}__la_child_id"), Value(""), output_field=CharField()),
+    })
 
 
 def decider_team(decided_by: str = "decided_by") -> tuple[Subquery, Subquery]:
@@ -133,9 +148,13 @@ COUNTED = ("d_team_id", "d_team", "d_kind", "d_has_rationale")
 
 
 def _filtered(filters: DecisionFilters, columns: tuple[str, ...] = COLUMNS) -> list[QuerySet]:
+    filtered_on = ["d_decided_at"] + (["d_kind"] if filters.kinds else []) + (
+        ["d_team_id"] if filters.team_ids is not None or filters.team_id is not None else []) + (
+        ["d_has_rationale"] if filters.without_rationale else [])
     parts = []
     for source in _sources.values():
-        rows = source.rows().filter(d_decided_at__gte=filters.start, d_decided_at__lt=filters.end)
+        rows = source.rows().select(dict.fromkeys([*columns, *filtered_on]))
+        rows = rows.filter(d_decided_at__gte=filters.start, d_decided_at__lt=filters.end)
         if filters.kinds:
             rows = rows.filter(d_kind__in=filters.kinds)
         if filters.team_ids is not None:
