@@ -3,6 +3,7 @@
 What the link grants (the same as an allocation to that team) is decided by `hearth.accounts.policy`.
 """
 
+from hearth.accounts.models import ServiceArea
 from hearth.accounts.policy import TeamLink, register_team_link
 
 
@@ -12,4 +13,6 @@ def _in_screening():
     return ContactChild.objects.filter(contact__closed_at__isnull=True)
 
 
-register_team_link(TeamLink(name="On a contact in screening", rows=_in_screening, child="child", team="contact__team"))
+# Contacts are held by front-door teams only (`services.front_door_team`), so only their members are asked.
+register_team_link(TeamLink(name="On a contact in screening", rows=_in_screening, child="child", team="contact__team",
+                            service_area=ServiceArea.FRONT_DOOR))
