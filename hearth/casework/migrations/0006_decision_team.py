@@ -16,7 +16,7 @@ def decider_teams(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accounts', '0007_historical_role_codes'),
+        ('accounts', '0001_initial'),
         ('casework', '0005_versioned_for_concurrent_edits'),
         ('people', '0003_versioned_for_concurrent_edits'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
