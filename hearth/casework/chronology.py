@@ -8,7 +8,7 @@ the journey apps register here.
 """
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 
 from django.db.models import DateField, DateTimeField, F, QuerySet, TextField, Value
@@ -30,6 +30,9 @@ class ChronologyEntry:
     summary: str = ""
     by: str = ""
     url: str = ""
+    # Set for an event recorded as a day, with no time (a referral, a conference): shown as the day alone, never as
+    # "at 12:00am". The registry sets it for every entry a source dates from its row's day.
+    on_day: date | None = None
 
 
 @dataclass(frozen=True)
@@ -110,6 +113,15 @@ def at_start_of(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min))
 
 
+def _as_day(value) -> date | None:
+    # SQLite hands a union's date column back as text.
+    return date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def _as_moment(value) -> datetime | None:
+    return datetime.fromisoformat(value) if isinstance(value, str) else value
+
+
 def chronology_for(child: Person, *, only: Iterable[str] | None = None) -> list[ChronologyEntry]:
     """The child's chronology, newest first, optionally limited to some kinds: one query for every source."""
     wanted = set(only) if only else None
@@ -123,8 +135,12 @@ def chronology_for(child: Person, *, only: Iterable[str] | None = None) -> list[
     by_kind = {source.kind: source for source in sources}
     entries: list[ChronologyEntry] = []
     for found in union:
-        row = Row(found["source_moment"], found["source_day"], found["source_fields"])
-        entries.extend(by_kind[found["source_kind"]].entries(row))
+        row = Row(_as_moment(found["source_moment"]), _as_day(found["source_day"]), found["source_fields"])
+        worded = by_kind[found["source_kind"]].entries(row)
+        if row.day is not None:
+            start = at_start_of(row.day)
+            worded = (replace(entry, on_day=row.day) if entry.occurred_at == start else entry for entry in worded)
+        entries.extend(worded)
     # Newest first; events at the same moment in the order their sources were registered, then as worded.
     order = {kind: index for index, kind in enumerate(by_kind)}
     entries.sort(key=lambda entry: (order[entry.kind], entry.title, entry.summary))

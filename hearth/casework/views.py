@@ -54,7 +54,9 @@ def chronology_export(request: HttpRequest, child_id: int) -> HttpResponse:
     writer = csv_writer(response)
     writer.writerow(["When", "Kind", "What", "Summary", "By"])
     for entry in chronology.chronology_for(child):
-        writer.writerow([timezone.localtime(entry.occurred_at).strftime("%d/%m/%Y %H:%M"),
+        when = entry.on_day.strftime("%d/%m/%Y") if entry.on_day else timezone.localtime(entry.occurred_at).strftime(
+            "%d/%m/%Y %H:%M")
+        writer.writerow([when,
                          chronology.label_for(entry.kind), entry.title, entry.summary, entry.by])
     return response
 

@@ -2,6 +2,7 @@
 
 from datetime import date, datetime
 
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -53,11 +54,11 @@ def everything_about(council):
     EarlyHelpRequest.objects.create(child=child, requested_on=date(2024, 1, 13), recorded_by=manager)
     contact_url = reverse("front_door:contact", args=[contact.pk])
     return child, [
-        ChronologyEntry(at_start_of(date(2024, 1, 13)), "early_help", "Stepped to early help (Family Hubs)"),
+        ChronologyEntry(at_start_of(date(2024, 1, 13)), "early_help", "Stepped to early help (Family Hubs)", on_day=date(2024, 1, 13)),
         ChronologyEntry(london(2024, 1, 12, 15), "strategy_discussion", "Strategy discussion requested",
                         by="Manager Tester"),
         ChronologyEntry(at_start_of(date(2024, 1, 11)), "referral",
-                        "Referral to children's social care: strategy discussion now", summary="Source: Police"),
+                        "Referral to children's social care: strategy discussion now", summary="Source: Police", on_day=date(2024, 1, 11)),
         ChronologyEntry(london(2024, 1, 10, 14), "contact", "Contact decision: Referral to children's social care",
                         summary="Needs assessment", by="Manager Tester", url=contact_url),
         ChronologyEntry(london(2024, 1, 9, 13), "contact", "Contact FD24-000001 from Jo Bloggs",
@@ -65,16 +66,16 @@ def everything_about(council):
         ChronologyEntry(london(2024, 1, 8, 12), "decision", "Decision: Allocate for assessment", summary="Risks unclear",
                         by="Manager Tester"),
         ChronologyEntry(at_start_of(date(2024, 1, 7)), "allocation", "Allocated to Worker Tester (Safeguarding 1)",
-                        summary="For assessment"),
+                        summary="For assessment", on_day=date(2024, 1, 7)),
         ChronologyEntry(london(2024, 1, 6, 11), "case_note", f"{note.get_kind_display()}: Visit",
                         summary=("Seen alone. " * 40)[:300], by="Worker Tester",
                         url=reverse("casework:case_note", args=[child.pk, note.pk])),
         ChronologyEntry(london(2024, 1, 5, 10), "warning", f"Warning added: {warning.get_category_display()}",
                         summary="Dog at the address.", by="Manager Tester", url=reverse("people:child", args=[child.pk])),
-        ChronologyEntry(at_start_of(date(2024, 1, 4)), "family", "Sibling: Ifan Chronicle", summary="Lives with Cerys"),
-        ChronologyEntry(at_start_of(date(2024, 1, 3)), "address", "Moved address", summary="1 Mill Lane, Wrekin, WR1 1AA"),
+        ChronologyEntry(at_start_of(date(2024, 1, 4)), "family", "Sibling: Ifan Chronicle", summary="Lives with Cerys", on_day=date(2024, 1, 4)),
+        ChronologyEntry(at_start_of(date(2024, 1, 3)), "address", "Moved address", summary="1 Mill Lane, Wrekin, WR1 1AA", on_day=date(2024, 1, 3)),
         ChronologyEntry(london(2024, 1, 2, 9), "record", "Record created", summary=f"LA child ID {child.la_child_id}"),
-        ChronologyEntry(at_start_of(date(2014, 5, 6)), "record", "Born"),
+        ChronologyEntry(at_start_of(date(2014, 5, 6)), "record", "Born", on_day=date(2014, 5, 6)),
     ]
 
 
@@ -92,3 +93,15 @@ def test_every_source_is_read_in_one_query(council, django_assert_num_queries):
     child, expected = everything_about(council)
     with django_assert_num_queries(1):
         assert len(chronology_for(child)) == len(expected)
+
+
+def test_an_event_recorded_as_a_day_shows_as_that_day_not_as_midnight(council):
+    child, _ = everything_about(council)
+    client = Client()
+    client.force_login(council.manager)
+    page = client.get(reverse("casework:chronology", args=[child.pk])).content.decode()
+    assert '<time datetime="2024-01-11">11 January 2024</time>' in page  # the referral, dated
+    assert "12:00am" not in page
+    assert '<time datetime="2024-01-10T14:00:00+00:00">10 January 2024 at 2:00pm</time>' in page  # the decision, timed
+    export = client.get(reverse("casework:chronology_export", args=[child.pk])).content.decode()
+    assert "11/01/2024,Referral," in export and "10/01/2024 14:00,Contact," in export
