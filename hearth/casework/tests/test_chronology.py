@@ -54,11 +54,13 @@ def everything_about(council):
     EarlyHelpRequest.objects.create(child=child, requested_on=date(2024, 1, 13), recorded_by=manager)
     contact_url = reverse("front_door:contact", args=[contact.pk])
     return child, [
-        ChronologyEntry(at_start_of(date(2024, 1, 13)), "early_help", "Stepped to early help (Family Hubs)", on_day=date(2024, 1, 13)),
+        ChronologyEntry(at_start_of(date(2024, 1, 13)), "early_help", "Stepped to early help (Family Hubs)",
+                        on_day=date(2024, 1, 13)),
         ChronologyEntry(london(2024, 1, 12, 15), "strategy_discussion", "Strategy discussion requested",
                         by="Manager Tester"),
         ChronologyEntry(at_start_of(date(2024, 1, 11)), "referral",
-                        "Referral to children's social care: strategy discussion now", summary="Source: Police", on_day=date(2024, 1, 11)),
+                        "Referral to children's social care: strategy discussion now", summary="Source: Police",
+                        on_day=date(2024, 1, 11)),
         ChronologyEntry(london(2024, 1, 10, 14), "contact", "Contact decision: Referral to children's social care",
                         summary="Needs assessment", by="Manager Tester", url=contact_url),
         ChronologyEntry(london(2024, 1, 9, 13), "contact", "Contact FD24-000001 from Jo Bloggs",
@@ -72,8 +74,10 @@ def everything_about(council):
                         url=reverse("casework:case_note", args=[child.pk, note.pk])),
         ChronologyEntry(london(2024, 1, 5, 10), "warning", f"Warning added: {warning.get_category_display()}",
                         summary="Dog at the address.", by="Manager Tester", url=reverse("people:child", args=[child.pk])),
-        ChronologyEntry(at_start_of(date(2024, 1, 4)), "family", "Sibling: Ifan Chronicle", summary="Lives with Cerys", on_day=date(2024, 1, 4)),
-        ChronologyEntry(at_start_of(date(2024, 1, 3)), "address", "Moved address", summary="1 Mill Lane, Wrekin, WR1 1AA", on_day=date(2024, 1, 3)),
+        ChronologyEntry(at_start_of(date(2024, 1, 4)), "family", "Sibling: Ifan Chronicle", summary="Lives with Cerys",
+                        on_day=date(2024, 1, 4)),
+        ChronologyEntry(at_start_of(date(2024, 1, 3)), "address", "Moved address", summary="1 Mill Lane, Wrekin, WR1 1AA",
+                        on_day=date(2024, 1, 3)),
         ChronologyEntry(london(2024, 1, 2, 9), "record", "Record created", summary=f"LA child ID {child.la_child_id}"),
         ChronologyEntry(at_start_of(date(2014, 5, 6)), "record", "Born", on_day=date(2014, 5, 6)),
     ]
