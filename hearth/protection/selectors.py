@@ -14,6 +14,7 @@ from hearth.protection.models import (
     Section47Enquiry,
     StrategyDiscussion,
 )
+from hearth.reference.codes import AbuseCategory
 
 
 def next_review_due():
@@ -65,13 +66,32 @@ def open_plan(child: Person) -> ChildProtectionPlan | None:
 
 
 def open_work(child: Person) -> dict:
-    """What the child's record shows of child protection: the open plan, the latest enquiry, a discussion to hold
-    (three queries)."""
-    return {
-        "plan": open_plan(child),
-        "enquiry": Section47Enquiry.objects.filter(child=child).order_by("-start_date", "-id").first(),
-        "discussion": StrategyDiscussion.objects.filter(child=child).order_by("-requested_at", "-id").first(),
+    """What the child's record shows of child protection, in one query: the open plan with its next due days, the
+    latest section 47 enquiry and the latest strategy discussion (each None when there is none)."""
+    plan = plans_with_due_days().filter(child=OuterRef("pk"), end_date__isnull=True).order_by("-start_date", "-id")
+    enquiry = Section47Enquiry.objects.filter(child=OuterRef("pk")).order_by("-start_date", "-id")
+    discussion = StrategyDiscussion.objects.filter(child=OuterRef("pk")).order_by("-requested_at", "-id")
+    columns = {
+        "plan_id": (plan, "id"), "plan_start": (plan, "start_date"), "plan_category": (plan, "latest_category"),
+        "plan_next_review": (plan, "next_review_on"), "plan_next_visit": (plan, "next_visit_on"),
+        "plan_core_group_due": (plan, "core_group_due_on"), "plan_core_group_held": (plan, "core_group_held"),
+        "enquiry_id": (enquiry, "id"), "enquiry_start": (enquiry, "start_date"),
+        "enquiry_completed": (enquiry, "completed_on"), "enquiry_icpc_due": (enquiry, "icpc_due_on"),
+        "enquiry_discussion_id": (enquiry, "started_by_id"),
+        "discussion_id": (discussion, "id"), "discussion_requested": (discussion, "requested_at"),
+        "discussion_held": (discussion, "held_at"),
     }
+    found = Person.objects.filter(pk=child.pk).values(**{
+        name: Subquery(rows.values(column)[:1]) for name, (rows, column) in columns.items()}).first() or {}
+    work = {
+        "plan": _present(found, "plan", ["id", "start", "category", "next_review", "next_visit", "core_group_due",
+                                         "core_group_held"]),
+        "enquiry": _present(found, "enquiry", ["id", "start", "completed", "icpc_due", "discussion_id"]),
+        "discussion": _present(found, "discussion", ["id", "requested", "held"]),
+    }
+    if work["plan"]:
+        work["plan"]["category_label"] = AbuseCategory(work["plan"]["category"]).label
+    return work
 
 
 def parents_of(child: Person) -> list[Person]:
@@ -81,3 +101,10 @@ def parents_of(child: Person) -> list[Person]:
     return [relationship.person for relationship in Relationship.objects.filter(
         relative=child, kind__in=[RelationshipKind.PARENT, RelationshipKind.STEP_PARENT], ended_on__isnull=True)
         .select_related("person").order_by("id")]
+
+
+def _present(found: dict, prefix: str, names: list[str]) -> dict | None:
+    """The columns of one part of `open_work`, without their prefix, or None when the child has no such record."""
+    if found.get(f"{prefix}_id") is None:
+        return None
+    return {name: found[f"{prefix}_{name}"] for name in names}
