@@ -18,10 +18,9 @@ from hearth.reference.codes import AbuseCategory
 
 
 def _strategy_discussion_entries(row: Row):
-    discussion = row.fields
-    url = reverse("protection:discussion", args=[discussion["child"], discussion["id"]])
+    # The entry for the discussion held links to its page; the request stays as the front door first recorded it.
     yield ChronologyEntry(occurred_at=row.moment, kind="strategy_discussion", title="Strategy discussion requested",
-                          by=name_of(discussion, "requested_by"), url=url)
+                          by=name_of(row.fields, "requested_by"))
 
 
 def _held_entries(row: Row):
@@ -32,7 +31,7 @@ def _held_entries(row: Row):
 
 
 register("strategy_discussion", "Strategy discussion", entries=_strategy_discussion_entries, rows=lambda child: [shape(
-    StrategyDiscussion.objects.filter(child=child), moment="requested_at", id="id", child="child_id",
+    StrategyDiscussion.objects.filter(child=child), moment="requested_at",
     **user_fields("requested_by", "requested_by"))])
 register("strategy_discussion_held", "Strategy discussion held", entries=_held_entries, rows=lambda child: [shape(
     StrategyDiscussion.objects.filter(child=child, held_at__isnull=False), moment="held_at", id="id", child="child_id",
