@@ -55,7 +55,7 @@ def test_strategy_discussion_to_section_47_to_conference_to_a_plan_that_a_review
     page.get_by_label("Why is a strategy discussion needed?").fill("Amara told her teacher she was hit at home.")
     visitor.follow(page.get_by_role("button", name="Ask for the discussion"))
     saved(page, "Strategy discussion requested")
-    visitor.follow(page.get_by_role("link", name="Record the discussion as held"))
+    visitor.follow(page.get_by_role("button", name="Record the discussion as held"))
     fill_date(page, "When was it held?", today)
     page.get_by_role("group", name="When was it held?").get_by_label("Time", exact=True).fill(now.strftime("%H:%M"))
     page.get_by_label("Who chaired it?").select_option(label="Manager Tester")
@@ -71,7 +71,7 @@ def test_strategy_discussion_to_section_47_to_conference_to_a_plan_that_a_review
     # The team manager decides to start a section 47 enquiry.
     manager = another_visitor().sign_in("manager")
     manager.open(page.url.removeprefix(manager.live_server.url))
-    manager.follow(manager.page.get_by_role("link", name="Decide whether to start a section 47 enquiry"))
+    manager.follow(manager.page.get_by_role("button", name="Decide whether to start a section 47 enquiry"))
     answer(manager.page, "Start a section 47 enquiry?", "Yes")
     manager.page.get_by_label("Why (the rationale for the decision)").fill("An unexplained injury to a child of 10.")
     manager.follow(manager.page.get_by_role("button", name="Record the decision"))
@@ -81,7 +81,7 @@ def test_strategy_discussion_to_section_47_to_conference_to_a_plan_that_a_review
 
     # The worker records seeing the child alone the same day.
     visitor.open(f"/children/{child.pk}/section-47/{enquiry.pk}")
-    visitor.follow(page.get_by_role("link", name="Record the child seen or the safety plan"))
+    visitor.follow(page.get_by_role("button", name="Record the child seen or the safety plan"))
     fill_date(page, "When was the child seen?", today)
     answer(page, "Was the child seen alone?", "Yes")
     page.get_by_label("Interim safety plan").fill("No contact with father until the conference.")
@@ -90,7 +90,7 @@ def test_strategy_discussion_to_section_47_to_conference_to_a_plan_that_a_review
 
     # The manager decides the outcome: substantiated, an initial conference.
     manager.open(f"/children/{child.pk}/section-47/{enquiry.pk}")
-    manager.follow(manager.page.get_by_role("link", name="Decide the outcome"))
+    manager.follow(manager.page.get_by_role("button", name="Decide the outcome"))
     fill_date(manager.page, "Date of the outcome", today)
     answer(manager.page, "Were the concerns substantiated?", "Yes")
     answer(manager.page, "Is an initial child protection conference needed?", "Yes")
@@ -101,7 +101,7 @@ def test_strategy_discussion_to_section_47_to_conference_to_a_plan_that_a_review
     # The involved IRO chairs the initial conference, which starts a plan.
     chair = another_visitor().sign_in("iro")
     chair.open(f"/children/{child.pk}/section-47/{enquiry.pk}")
-    chair.follow(chair.page.get_by_role("link", name="Record the initial conference"))
+    chair.follow(chair.page.get_by_role("button", name="Record the initial conference"))
     fill_date(chair.page, "Date of the conference", today)
     chair.page.get_by_label("Did the child take part, and how?").select_option(label="Views given through an advocate")
     chair.page.get_by_label("Attendee 1: name").fill("PC Jones")
@@ -118,12 +118,12 @@ def test_strategy_discussion_to_section_47_to_conference_to_a_plan_that_a_review
     # The worker holds the first core group and visits.
     visitor.open(f"/children/{child.pk}/")
     visitor.follow(page.get_by_role("link", name=f"Open since {today.day} {today:%B %Y}"))
-    visitor.follow(page.get_by_role("link", name="Record a core group meeting"))
+    visitor.follow(page.get_by_role("button", name="Record a core group meeting"))
     fill_date(page, "Date of the meeting", today)
     page.get_by_label("What was agreed").fill("Parenting course referral; school to check in daily.")
     visitor.follow(page.get_by_role("button", name="Save"))
     saved(page, "Core group meeting recorded")
-    visitor.follow(page.get_by_role("link", name="Record a visit"))
+    visitor.follow(page.get_by_role("button", name="Record a visit"))
     fill_date(page, "Date of the visit", date(today.year + 1, 1, 1))
     answer(page, "Was the child seen?", "Yes")
     answer(page, "Was the child seen alone?", "Yes")
@@ -136,7 +136,7 @@ def test_strategy_discussion_to_section_47_to_conference_to_a_plan_that_a_review
 
     # The IRO's review conference ends the plan.
     chair.open(f"/children/{child.pk}/protection-plans/{plan.pk}")
-    chair.follow(chair.page.get_by_role("link", name="Record a review conference"))
+    chair.follow(chair.page.get_by_role("button", name="Record a review conference"))
     fill_date(chair.page, "Date of the conference", today)
     chair.page.get_by_label("Did the child take part, and how?").select_option(label="Attended in person")
     answer(chair.page, "The conference's decision", "The plan ends")
@@ -148,5 +148,6 @@ def test_strategy_discussion_to_section_47_to_conference_to_a_plan_that_a_review
     assert plan.end_date == today
 
     visitor.open(f"/children/{child.pk}/chronology")
-    expect(page.get_by_text("Child protection plan ended")).to_be_visible()
-    expect(page.get_by_text("Strategy discussion held")).to_be_visible()
+    expect(page.get_by_role("link", name="Child protection plan ended")).to_be_visible()
+    expect(page.get_by_role("link", name="Strategy discussion held")).to_be_visible()
+    expect(page.get_by_role("link", name="Child protection visit: child seen alone")).to_be_visible()
