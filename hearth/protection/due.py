@@ -35,7 +35,10 @@ due.register("protection.strategy_discussion", "Strategy discussion to hold", ro
 
 # A discussion held, awaiting a manager's decision whether to start a section 47 enquiry.
 due.register("protection.s47_decision", "Section 47 decision", rows=lambda: due.shape(
-    StrategyDiscussion.objects.filter(held_at__isnull=False, decision__isnull=True, enquiry__isnull=True),
+    # Only discussions recorded as held here (with who recorded them): rows bulk-loaded without their details
+    # (the synthetic seed's) are history, not decisions awaited.
+    StrategyDiscussion.objects.filter(held_at__isnull=False, decision__isnull=True, enquiry__isnull=True,
+                                      recorded_by__isnull=False),
     child="child", due_on=TruncDate("held_at", output_field=DateField(), tzinfo=timezone.get_default_timezone()),
     awaits=due.Awaits.MANAGER, id="id"),
     item=lambda row: due.DueItem(kind="protection.s47_decision", label="", child_id=row.child_id, due_on=row.due_on,

@@ -222,3 +222,20 @@ def test_the_chronology_shows_each_dated_step(council, iro, open_plan):
             "Section 47 enquiry completed", "Initial child protection conference: a child protection plan",
             "Child protection plan started", "Child protection visit: child seen alone"} <= titles
 
+
+
+def test_the_worker_and_the_involved_iro_see_the_workers_items_and_the_manager_the_decisions(council, iro):
+    enquiry = started_enquiry(council, held_on=date(2025, 6, 2))
+    worker_kinds = {row.kind for row in due.for_worker(council.worker)}
+    assert "protection.child_seen" in worker_kinds and "protection.s47_outcome" not in worker_kinds
+    assert "protection.child_seen" in {row.kind for row in due.for_worker(iro)}
+    awaiting, overdue = due.for_teams([council.team.pk], today=date(2025, 6, 24))
+    assert [(row.kind, row.id) for row in awaiting] == [("protection.s47_outcome", enquiry.pk)]
+    assert "protection.child_seen" in {row.kind for row in overdue}
+    assert not any(due.for_teams([council.other_team.pk], today=date(2025, 6, 24)))
+
+
+def test_a_discussion_held_awaits_a_managers_section_47_decision(council):
+    discussion = held_discussion(council, held_on=date(2025, 6, 2))
+    awaiting, _ = due.for_teams([council.team.pk], today=date(2025, 6, 3))
+    assert [(row.kind, row.id) for row in awaiting] == [("protection.s47_decision", discussion.pk)]

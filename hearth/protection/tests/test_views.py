@@ -58,9 +58,12 @@ def test_every_read_of_a_protection_page_is_logged(council, pages):
                                       what="Child protection plan").exists()
 
 
-def test_a_restricted_child_without_a_grant_404s(council):
-    response = client_for(council.outsider).get(f"/children/{council.restricted.pk}/strategy-discussions/new")
+def test_a_restricted_child_without_a_grant_404s_even_for_the_allocated_worker(council):
+    response = client_for(council.worker).get(f"/children/{council.restricted.pk}/strategy-discussions/new")
     assert response.status_code == 404
+    discussion = StrategyDiscussion.objects.create(child=council.restricted, requested_by=council.manager)
+    path = f"/children/{council.restricted.pk}/strategy-discussions/{discussion.pk}"
+    assert client_for(council.worker).get(path).status_code == 404
     iro = make_user("restrictediro", RoleCode.IRO, team=council.other_team)
     assert client_for(iro).get(f"/children/{council.restricted.pk}/conferences/new?plan=1").status_code == 404
 
