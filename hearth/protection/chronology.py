@@ -2,7 +2,17 @@
 
 from django.urls import reverse
 
-from hearth.casework.chronology import ChronologyEntry, Row, at_start_of, choice_label, name_of, register, shape, user_fields
+from hearth.casework.chronology import (
+    ChronologyEntry,
+    Row,
+    at_start_of,
+    choice_label,
+    excerpt,
+    name_of,
+    register,
+    shape,
+    user_fields,
+)
 from hearth.protection.models import (
     ChildProtectionPlan,
     Conference,
@@ -35,7 +45,7 @@ register("strategy_discussion", "Strategy discussion", entries=_strategy_discuss
     **user_fields("requested_by", "requested_by"))])
 register("strategy_discussion_held", "Strategy discussion held", entries=_held_entries, rows=lambda child: [shape(
     StrategyDiscussion.objects.filter(child=child, held_at__isnull=False), moment="held_at", id="id", child="child_id",
-    information="information_shared", **user_fields("chair", "chair"))])
+    information=excerpt("information_shared"), **user_fields("chair", "chair"))])
 
 
 def _enquiry_entries(row: Row):
@@ -118,7 +128,7 @@ def _core_group_entries(row: Row):
 
 register("core_group", "Core group meeting", entries=_core_group_entries, rows=lambda child: [shape(
     CoreGroupMeeting.objects.filter(plan__child=child), day="held_on", plan="plan_id", child="plan__child_id",
-    notes="notes", **user_fields("recorded_by", "recorded_by"))])
+    notes=excerpt("notes"), **user_fields("recorded_by", "recorded_by"))])
 
 
 def _visit_entries(row: Row):
@@ -131,4 +141,4 @@ def _visit_entries(row: Row):
 
 register("cp_visit", "Child protection visit", entries=_visit_entries, rows=lambda child: [shape(
     PlanVisit.objects.filter(plan__child=child), day="visited_on", plan="plan_id", child="plan__child_id",
-    seen="child_seen", alone="child_seen_alone", notes="notes", **user_fields("recorded_by", "recorded_by"))])
+    seen="child_seen", alone="child_seen_alone", notes=excerpt("notes"), **user_fields("recorded_by", "recorded_by"))])

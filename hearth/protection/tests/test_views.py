@@ -167,3 +167,28 @@ def test_an_edit_of_the_plan_made_after_another_is_not_silently_lost(council, op
     second = client_for(council.colleague).post(path, {"plan": "School to check in daily", "version": version})
     assert second.status_code == 409
     assert ChildProtectionPlan.objects.get().plan == "Mum to attend parenting course"
+
+
+def test_a_manager_deciding_without_a_rationale_is_told_beside_the_field(council):
+    from hearth.protection.tests.conftest import held_discussion
+
+    discussion = held_discussion(council, held_on=days_ago(3))
+    path = f"/children/{council.allocated.pk}/strategy-discussions/{discussion.pk}/decide"
+    assert client_for(council.worker).get(path).status_code == 403
+    page = client_for(council.manager).post(path, {"start_enquiry": "yes", "rationale": ""}).content.decode()
+    assert "Enter the reason for the decision" in page
+    discussion.refresh_from_db()
+    assert discussion.decision_id is None
+
+
+def test_an_initial_conference_before_the_discussion_or_with_a_category_outside_the_dfe_set_is_refused(council, iro):
+    from hearth.protection.tests.conftest import enquiry_to_conference
+
+    enquiry = enquiry_to_conference(council, held_on=days_ago(3))
+    path = f"/children/{council.allocated.pk}/conferences/new?enquiry={enquiry.pk}"
+    typed = {"chair": iro.pk, "child_participation": "too_young", "outcome": "plan", "rationale": "Risk remains."}
+    page = client_for(iro).post(path, {**typed, **date_fields("held_on", days_ago(4)), "category": "PHY"}).content.decode()
+    assert "The conference date must be on or after the strategy discussion" in page and "Risk remains." in page
+    page = client_for(iro).post(path, {**typed, **date_fields("held_on", days_ago(1)), "category": "XYZ"}).content.decode()
+    assert "Select a valid choice" in page
+    assert not Conference.objects.exists()
