@@ -12,6 +12,7 @@ urlpatterns = [
     path("accounts/", include("hearth.accounts.urls")),
     path("children/", include("hearth.people.urls")),
     path("children/", include("hearth.casework.urls")),
+    path("children/", include("hearth.protection.urls")),
     path("timescales/", include("hearth.timescales.urls")),
     path("front-door/", include("hearth.front_door.urls")),
     path("partner/", include("hearth.front_door.urls_partner")),

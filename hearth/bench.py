@@ -195,4 +195,23 @@ def _pages_to_measure() -> list[tuple[str, str, object]]:
         ("oversight: decisions", "/oversight/decisions", leader),
         # Quality assurance: audits graded in the last six months by theme, month and grade.
         ("audit themes", "/oversight/audits/themes", leader),
-    ]
+    ] + _protection_pages()
+
+
+# --- Child protection ----------------------------------------------------------------------------------------------
+
+def _protection_pages() -> list[tuple[str, str, object]]:
+    """The record of a child with an open child protection plan, for the worker allocated: skipped, saying so, while
+    the seed makes no plans."""
+    from hearth.casework.models import Allocation
+    from hearth.protection.models import ChildProtectionPlan
+
+    plan = (ChildProtectionPlan.objects.filter(end_date__isnull=True, child__allocations__ended_on__isnull=True,
+                                               child__allocations__worker__isnull=False).order_by("pk").first())
+    if plan is None:
+        sys.stdout.write("bench: the seed has no open child protection plans yet: the child record with an open plan "
+                         "is not measured\n")
+        return []
+    worker = Allocation.objects.filter(child=plan.child_id, ended_on__isnull=True).get().worker
+    return [("child record with CP plan", f"/children/{plan.child_id}/", worker),
+            ("CP plan", f"/children/{plan.child_id}/protection-plans/{plan.pk}", worker)]

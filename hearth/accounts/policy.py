@@ -630,3 +630,38 @@ def inspection_sample_scope(sample_model) -> Scope:
         return Q(Exists(sampled))
 
     return scope
+
+
+# --- Child protection (strategy discussions, section 47 enquiries, conferences, plans) ----------------------------
+# Who may do what: anyone who may write to the child's record records the work (a discussion asked for or held, the
+# child seen, a core group, a visit, the plan's wording); a manager of the child's current team decides whether to
+# start a section 47 enquiry and its outcome; an independent reviewing officer who may write to the child's record
+# (a current involvement reaches as far as an allocation) chairs a conference and records its decision.
+
+
+def may_record_protection_work(user: User, child: Person) -> bool:
+    """Record a strategy discussion, the child seen, a core group, a visit or the plan's wording."""
+    return can_write_child(user, child)
+
+
+def may_decide_protection(user: User, child: Person) -> bool:
+    """Decide whether to start a section 47 enquiry, and its outcome: a manager of the child's current team who
+    sees the child other than by emergency access."""
+    if not (may_write(user) and manages_team(user, _current_team(child))):
+        return False
+    return visible_children(user, break_glass=False).filter(pk=child.pk).exists()
+
+
+def is_conference_chair(user: User) -> bool:
+    """An independent reviewing officer, who may chair a child protection conference."""
+    return user.is_authenticated and user.is_active and RoleCode.IRO in _codes(user)
+
+
+def may_chair_conference(user: User, child: Person) -> bool:
+    """Record a conference and its decision: an independent reviewing officer who may write to the child's record."""
+    return is_conference_chair(user) and can_write_child(user, child)
+
+
+def conference_chairs() -> QuerySet[User]:
+    """Everyone who may chair a conference (independent reviewing officers), as a query."""
+    return User.objects.filter(is_active=True, roles__code=RoleCode.IRO).distinct().order_by("last_name", "first_name")

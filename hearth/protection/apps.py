@@ -7,4 +7,4 @@ class ProtectionConfig(AppConfig):
     verbose_name = "Protection"
 
     def ready(self) -> None:
-        from hearth.protection import chronology, outcomes  # noqa: F401  (registrations)
+        from hearth.protection import chronology, clocks, decisions, due, outcomes, sections  # noqa: F401  (registrations)
