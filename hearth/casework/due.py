@@ -11,13 +11,11 @@ assessment to authorise, a closure to agree). A worker's "My work" lists the wor
 hold or are involved with; a manager's list shows their teams' overdue items and the decisions awaiting them.
 """
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import date
-
 import dataclasses
 import json
-from datetime import timedelta
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 from django.db.models import CharField, F, Q, QuerySet, Value
 from django.db.models.functions import JSONObject
@@ -164,11 +162,24 @@ def rag_for(source: DueSource, due_on: date, today: date, calendar: WorkingDayCa
     return Rag.AMBER if left <= clock.amber_within else Rag.GREEN
 
 
-def items(rows: list[Row], *, today: date, calendar: WorkingDayCalendar) -> list[DueItem]:
-    """Rows worded as items, each with its status today."""
+def _needs_calendar(source: DueSource, due_on: date, today: date) -> bool:
+    """Whether an item's status depends on the working days left (an open item on a working-day clock)."""
+    return due_on >= today and source.clock is not None and clocks.get(source.clock).unit is Unit.WORKING_DAYS
+
+
+def items(rows: list[Row], *, today: date,
+          calendar: WorkingDayCalendar | Callable[[], WorkingDayCalendar]) -> list[DueItem]:
+    """Rows worded as items, each with its status today.
+
+    `calendar` may be a function giving the council's calendar (`council_calendar`, a query): it is then called
+    only if an item's status needs working days, so a list of overdue items, or of items on no working-day clock,
+    reads no calendar.
+    """
     found = []
     for row in rows:
         source = _sources[row.kind]
+        if callable(calendar) and _needs_calendar(source, row.due_on, today):
+            calendar = calendar()
         item = source.item(row)
         found.append(DueItem(kind=row.kind, label=source.label, child_id=row.child_id, due_on=row.due_on,
                              awaits=row.awaits, title=item.title, url=item.url, detail=item.detail,

@@ -9,9 +9,9 @@ TAGS = {"red": ("Overdue", "red"), "amber": ("Due soon", "yellow"), "green": ("O
 
 
 def due_section(user, child) -> Panel:
-    """One query for the child's items (and the calendar's, when there are any)."""
+    """One query for the child's items (and the calendar's, when an item on a working-day clock is not yet overdue)."""
     rows = due.for_child(child.pk)
-    found = due.items(rows, today=due.today(), calendar=council_calendar()) if rows else []
+    found = due.items(rows, today=due.today(), calendar=council_calendar)
     return Panel("casework/_due_section.html", {
         "due_items": [due.with_extra(item, tag=TAGS[item.rag.value]) for item in found]})
 

@@ -21,11 +21,11 @@ TAGS = {"red": ("Overdue", "red"), "amber": ("Due soon", "yellow"), "green": ("O
 
 def _worded(user, rows: list[due.Row], *, today) -> tuple[list[due.DueItem], set[int]]:
     """The rows as items, each with its child and the worker who holds the child, and the ids of the children on
-    them not to be named. A fixed number of queries: none for no rows, else the calendar, the children and their
-    workers (and the grants, if a child is restricted)."""
+    them not to be named. A fixed number of queries: none for no rows, else the children and their workers, the
+    calendar if a status needs working days, and the grants if a child is restricted."""
     if not rows:
         return [], set()
-    found = due.items(rows, today=today, calendar=council_calendar())
+    found = due.items(rows, today=today, calendar=council_calendar)
     children, hidden = selectors.children_for_lists(user, {row.child_id for row in rows})
     workers = due.worker_of(children)
     worded = []

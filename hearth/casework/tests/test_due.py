@@ -202,3 +202,20 @@ def test_grouping_puts_items_overdue_this_week_and_later(council, due_sources):
     assert [item.due_on for item in groups.this_week] == [TODAY + timedelta(days=6)]
     assert [item.due_on for item in groups.later] == [TODAY + timedelta(days=7)]
     assert groups.count == 3
+
+
+def test_the_councils_calendar_is_read_only_when_an_items_status_needs_its_working_days(council, due_sources):
+    asked = []
+
+    def calendar():
+        asked.append(True)
+        return calendar_for()
+
+    allocation_due(council.allocated, TODAY + timedelta(days=3))  # no clock: needs no calendar
+    involve(council.allocated, council.worker, council.manager, on=TODAY - timedelta(days=1))  # overdue: needs none
+    due.items(due.for_child(council.allocated.pk), today=TODAY, calendar=calendar)
+    assert asked == []
+    involve(council.allocated, council.colleague, council.manager, on=date(2026, 12, 29))
+    found = due.items(due.for_child(council.allocated.pk), today=TODAY, calendar=calendar)
+    assert asked == [True]
+    assert [item.rag for item in found] == [Rag.RED, Rag.GREEN, Rag.AMBER]
