@@ -41,6 +41,8 @@ def test_social_worker_finds_a_child_reads_the_chronology_and_adds_a_case_note(v
     child = council.allocated
     visitor.sign_in("worker")
 
+    expect(page.get_by_role("heading", level=1)).to_have_text("My work")
+    visitor.follow(page.get_by_role("navigation", name="My work").get_by_role("link", name="My caseload"))
     expect(page.get_by_role("heading", level=1)).to_have_text("My caseload")
     caseload = page.get_by_role("table", name=re.compile("allocated to you"))
     expect(caseload.get_by_role("link", name="Amara Allocated")).to_be_visible()
