@@ -246,3 +246,16 @@ def test_the_menu_offers_my_work_to_workers_and_the_teams_page_to_their_managers
     manager_menu = client_for(council.manager).get("/my-work").content.decode()
     assert ">My work<" in manager_menu and "My team&#39;s work" in manager_menu
     assert ">My work<" not in client_for(council.inspector).get("/children/").content.decode()
+
+
+def test_my_work_lists_no_child_the_worker_neither_holds_nor_works_with(council, due_sources, today):
+    involve(council.unallocated, council.colleague, council.manager, on=today)  # Una: allocated to no one
+    for user in (council.outsider, council.worker):
+        page = client_for(user).get("/my-work").content.decode()
+        assert "Una Unallocated" not in page, user
+    assert "Amara Allocated" not in client_for(council.outsider).get("/my-work").content.decode()
+    colleague = client_for(council.colleague).get("/my-work").content.decode()
+    assert "Una Unallocated" in colleague and "Amara Allocated" not in colleague
+    assert "Not allocated" in colleague
+    # Una is allocated to no team, so no manager's list holds her.
+    assert "Una Unallocated" not in client_for(council.manager).get("/team-work").content.decode()
