@@ -162,8 +162,8 @@ class QueryCounter(list):
 
 
 def _pages_to_measure() -> list[tuple[str, str, object]]:
-    """Each page with the user who would open it: the demo social worker's busiest child,
-    the front door's worklist for its adviser, and its performance for a senior leader."""
+    """Each page with the user who would open it: the demo social worker's My work and busiest child, the demo
+    manager's team's work, the front door's worklist for its adviser, and its performance for a senior leader."""
     from django.db.models import Count
 
     from hearth.accounts.models import User
@@ -171,6 +171,7 @@ def _pages_to_measure() -> list[tuple[str, str, object]]:
     worker = User.objects.get(username="demo.social.worker")
     adviser = User.objects.get(username="demo.adviser")
     leader = User.objects.get(username="demo.leader")
+    manager = User.objects.get(username="demo.manager")
     from hearth.casework.models import Allocation
 
     busiest = (
@@ -179,7 +180,8 @@ def _pages_to_measure() -> list[tuple[str, str, object]]:
     )
     child = busiest.child
     return [
-        ("my caseload", "/", worker),
+        ("my work", "/my-work", worker),
+        ("my caseload", "/my-work/caseload", worker),
         ("child record", f"/children/{child.pk}/", worker),
         ("chronology", f"/children/{child.pk}/chronology", worker),
         ("case notes", f"/children/{child.pk}/case-notes/", worker),
@@ -195,6 +197,8 @@ def _pages_to_measure() -> list[tuple[str, str, object]]:
         ("oversight: decisions", "/oversight/decisions", leader),
         # Quality assurance: audits graded in the last six months by theme, month and grade.
         ("audit themes", "/oversight/audits/themes", leader),
+        # What is due: the manager's decisions awaiting them and their team's overdue work, every source in one query.
+        ("team's work", "/team-work", manager),
     ] + _protection_pages()
 
 

@@ -43,7 +43,8 @@ def pages(child):
         "chronology": f"/children/{child.pk}/chronology",
         "case notes": f"/children/{child.pk}/case-notes/",
         "search": "/children/?text=Allocated",
-        "my caseload": "/",
+        "my work": "/my-work",
+        "my caseload": "/my-work/caseload",
         "changes": f"/children/{child.pk}/history",
         "seen by": f"/children/{child.pk}/seen-by",
     }

@@ -165,8 +165,8 @@ def test_a_body_over_the_limit_is_hearths_413_page_naming_the_limit(council):
 
 def test_a_server_error_is_hearths_500_page(council):
     client = signed_in(council.worker, raise_request_exception=False)
-    with mock.patch("hearth.core.views.caseload_for", side_effect=RuntimeError("boom")):
-        response = client.get("/")
+    with mock.patch("hearth.casework.views_work.due.for_worker", side_effect=RuntimeError("boom")):
+        response = client.get("/my-work")
     assert response.status_code == 500
     assert "Sorry, there is a problem with the service" in response.content.decode()
 
@@ -188,8 +188,8 @@ def test_a_body_too_large_logs_one_line_naming_the_refusal(council, log_lines):
 
 def test_a_server_error_still_logs_its_traceback(council, log_lines):
     client = signed_in(council.worker, raise_request_exception=False)
-    with mock.patch("hearth.core.views.caseload_for", side_effect=RuntimeError("boom")):
-        client.get("/")
+    with mock.patch("hearth.casework.views_work.due.for_worker", side_effect=RuntimeError("boom")):
+        client.get("/my-work")
     errors = [json.loads(line) for line in log_lines if json.loads(line)["logger"] == "django.request"]
     assert len(errors) == 1 and "RuntimeError: boom" in errors[0]["exception"]
 

@@ -665,3 +665,68 @@ def may_chair_conference(user: User, child: Person) -> bool:
 def conference_chairs() -> QuerySet[User]:
     """Everyone who may chair a conference (independent reviewing officers), as a query."""
     return User.objects.filter(is_active=True, roles__code=RoleCode.IRO).distinct().order_by("last_name", "first_name")
+
+# --- What is due: "My work", a team's work, and where each role lands ---------------------------------------------
+# The pages of due items (hearth/casework/due.py) ask here who sees them and for which teams; the home page asks
+# where a user's work is. The places are named here; the home page knows their addresses.
+
+def may_see_my_work(user: User) -> bool:
+    """"My work" (what is due for the children a user holds or works with, and their caseload): anyone whose roles
+    write to case records; readers (inspectors) and those who see no records hold no work."""
+    return user.is_authenticated and may_write(user)
+
+
+def due_teams(user: User) -> set[int]:
+    """The teams whose decisions and overdue work a user sees on the team's page: those they manage, as a team
+    manager who may write (a senior leader oversees the whole service through the oversight pages instead)."""
+    if not (user.is_authenticated and may_write(user) and is_team_manager(user)):
+        return set()
+    return team_ids(user, managed=True)
+
+
+def may_see_team_work(user: User) -> bool:
+    return bool(due_teams(user))
+
+
+class Landing:
+    """Where a user's work is, so that signing in (and "/") takes them there."""
+
+    MY_WORK = "my_work"
+    FRONT_DOOR = "front_door"  # the front door's worklist
+    FIGURES = "figures"  # the leaders' view of the front door
+    CASE_SAMPLE = "case_sample"  # an inspection's case sample
+    FIND_A_CHILD = "find_a_child"
+    ADMINISTRATION = "administration"
+    PARTNER = "partner"  # a partner's own referrals
+    HOME = "home"  # the page that says what the account gives
+
+
+def landing(user: User) -> str:
+    """Where this user's work is: the first that fits, in this order.
+
+    A partner: their referrals. An inspector on an inspection: its case sample. Front-door staff (advisers, senior
+    social workers and managers in a front-door team): the worklist. A senior leader: the leaders' figures. Anyone
+    else who writes to case records (social workers and their managers, early help and specialist workers, IROs,
+    personal advisers): "My work". An inspector or auditor (reads every record): finding a child. A performance
+    analyst: the figures. An administrator: administration. Anyone else: the home page, which says what their
+    account gives.
+    """
+    if not user.is_authenticated:
+        return Landing.HOME
+    if is_partner(user):
+        return Landing.PARTNER
+    if is_inspection_inspector(user):
+        return Landing.CASE_SAMPLE
+    if may_write(user) and is_front_door_staff(user):
+        return Landing.FRONT_DOOR
+    if is_senior_leader(user):
+        return Landing.FIGURES
+    if may_see_my_work(user):
+        return Landing.MY_WORK
+    if works_with_cases(user):
+        return Landing.FIND_A_CHILD
+    if may_see_figures(user):
+        return Landing.FIGURES
+    if is_administrator(user):
+        return Landing.ADMINISTRATION
+    return Landing.HOME

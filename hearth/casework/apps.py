@@ -7,4 +7,5 @@ class CaseworkConfig(AppConfig):
     verbose_name = "Casework"
 
     def ready(self) -> None:
-        from hearth.casework import chronology, clocks, decision_sources  # noqa: F401  (registers its entries, clocks and decisions)
+        # Registers its chronology entries, clocks, decision kinds, menu items, and what is due on a child's record.
+        from hearth.casework import chronology, clocks, decision_sources, navigation, sections  # noqa: F401

@@ -11,14 +11,17 @@ assessment to authorise, a closure to agree). A worker's "My work" lists the wor
 hold or are involved with; a manager's list shows their teams' overdue items and the decisions awaiting them.
 """
 
+import dataclasses
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from django.db.models import CharField, F, Q, QuerySet, Value
 from django.db.models.functions import JSONObject
 from django.utils import timezone
 
+from hearth.accounts import policy
 from hearth.casework.models import Allocation, Involvement
 from hearth.timescales import clocks
 from hearth.timescales.calendar import WorkingDayCalendar
@@ -132,12 +135,19 @@ def _read(children: Q | None, *, awaits: str | None = None, due_by: date | None 
     union = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
     union = union.order_by("w_due_on", "w_kind", "w_id")
     return [Row(found["w_kind"], found["w_id"], found["w_child_id"], _as_date(found["w_due_on"]), found["w_awaits"],
-                found["w_fields"]) for found in union]
+                _as_fields(found["w_fields"])) for found in union]
 
 
 def _as_date(value) -> date:
     # SQLite hands back a union's date column as text.
     return date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def _as_fields(value) -> dict:
+    # A union's JSON column may come back as text (SQLite), or as the object (PostgreSQL).
+    if isinstance(value, str):
+        return json.loads(value)
+    return value or {}
 
 
 def rag_for(source: DueSource, due_on: date, today: date, calendar: WorkingDayCalendar) -> Rag:
@@ -152,22 +162,42 @@ def rag_for(source: DueSource, due_on: date, today: date, calendar: WorkingDayCa
     return Rag.AMBER if left <= clock.amber_within else Rag.GREEN
 
 
-def items(rows: list[Row], *, today: date, calendar: WorkingDayCalendar) -> list[DueItem]:
-    """Rows worded as items, each with its status today."""
+def _needs_calendar(source: DueSource, due_on: date, today: date) -> bool:
+    """Whether an item's status depends on the working days left (an open item on a working-day clock)."""
+    return due_on >= today and source.clock is not None and clocks.get(source.clock).unit is Unit.WORKING_DAYS
+
+
+def items(rows: list[Row], *, today: date,
+          calendar: WorkingDayCalendar | Callable[[], WorkingDayCalendar]) -> list[DueItem]:
+    """Rows worded as items, each with its status today.
+
+    `calendar` may be a function giving the council's calendar (`council_calendar`, a query): it is then called
+    only if an item's status needs working days, so a list of overdue items, or of items on no working-day clock,
+    reads no calendar.
+    """
     found = []
     for row in rows:
         source = _sources[row.kind]
+        if callable(calendar) and _needs_calendar(source, row.due_on, today):
+            calendar = calendar()
         item = source.item(row)
-        found.append(DueItem(kind=item.kind, label=source.label, child_id=row.child_id, due_on=row.due_on,
+        found.append(DueItem(kind=row.kind, label=source.label, child_id=row.child_id, due_on=row.due_on,
                              awaits=row.awaits, title=item.title, url=item.url, detail=item.detail,
-                             rag=rag_for(source, row.due_on, today, calendar)))
+                             rag=rag_for(source, row.due_on, today, calendar), extra=dict(item.extra)))
     return found
 
 
+def with_extra(item: DueItem, **extra) -> DueItem:
+    """The item with more for the page to show (the child's name, the worker who holds the child)."""
+    return dataclasses.replace(item, extra={**item.extra, **extra})
+
+
 def held_by(user) -> Q:
-    """The children this user holds (their current allocation) or works with (a current involvement)."""
-    return (Q(w_child_id__in=Allocation.objects.filter(worker=user, ended_on__isnull=True).values("child_id"))
-            | Q(w_child_id__in=Involvement.objects.filter(worker=user, ended_on__isnull=True).values("child_id")))
+    """The children this user holds (their current allocation) or works with (a current involvement), leaving out a
+    restricted child the user has no grant for: as their caseload does, "My work" never lists one."""
+    seen = policy.unrestricted_or_granted(user, "child")
+    return (Q(w_child_id__in=Allocation.objects.filter(seen, worker=user, ended_on__isnull=True).values("child_id"))
+            | Q(w_child_id__in=Involvement.objects.filter(seen, worker=user, ended_on__isnull=True).values("child_id")))
 
 
 def held_in(team_ids) -> Q:
@@ -186,7 +216,7 @@ def for_teams(team_ids, *, today: date) -> tuple[list[Row], list[Row]]:
     Two reads, each one query.
     """
     return (_read(held_in(team_ids), awaits=Awaits.MANAGER),
-            [row for row in _read(held_in(team_ids), awaits=Awaits.WORKER, due_by=today) if row.due_on < today])
+            _read(held_in(team_ids), awaits=Awaits.WORKER, due_by=today - timedelta(days=1)))
 
 
 def for_child(child_id: int) -> list[Row]:
@@ -198,8 +228,34 @@ def today() -> date:
     return timezone.localdate()
 
 
+def week_end(today: date) -> date:
+    """The last day "due this week" covers: today and the six days after."""
+    return today + timedelta(days=6)
+
+
+@dataclass(frozen=True)
+class Grouped:
+    """A list of items in the three groups the pages show."""
+
+    overdue: list[DueItem]
+    this_week: list[DueItem]
+    later: list[DueItem]
+
+    @property
+    def count(self) -> int:
+        return len(self.overdue) + len(self.this_week) + len(self.later)
+
+
+def grouped(found: list[DueItem], *, today: date) -> Grouped:
+    """Items (soonest first) as overdue, due this week (today and the six days after) and later."""
+    end = week_end(today)
+    return Grouped(overdue=[item for item in found if item.due_on < today],
+                   this_week=[item for item in found if today <= item.due_on <= end],
+                   later=[item for item in found if item.due_on > end])
+
+
 def worker_of(child_ids) -> dict[int, dict]:
     """Each child's current team and worker, for lists that name them: one query."""
     return {row["child_id"]: row for row in Allocation.objects.filter(child_id__in=list(child_ids), ended_on__isnull=True)
-            .values("child_id", "team__name", "worker__first_name", "worker__last_name")}
+            .values("child_id", "team__name", "worker_id", "worker__first_name", "worker__last_name")}
 

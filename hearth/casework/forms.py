@@ -77,3 +77,19 @@ class InvolvementForm(Form):
 class InvolvementEndForm(Form):
     ended_on = GovukDateField(label="Last day", past_only=True)
     reason = forms.CharField(label="Why it ends", max_length=200)
+
+
+class TeamWorkFilterForm(Form):
+    """Which of the teams a manager manages their team's page shows: one, or all of them."""
+
+    team = forms.ChoiceField(label="Team", required=False)
+
+    def __init__(self, *args, teams: list[tuple[int, str]] = (), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["team"].choices = [("", "All your teams")] + [(str(pk), name) for pk, name in teams]
+
+    def chosen_team(self) -> int | None:
+        """The team asked for, or None for all (an unknown team is a field error, and all are shown)."""
+        if not self.is_bound or not self.is_valid() or not self.cleaned_data["team"]:
+            return None
+        return int(self.cleaned_data["team"])

@@ -3,7 +3,7 @@
 from django.db.models import QuerySet
 
 from hearth.accounts import policy
-from hearth.accounts.models import User
+from hearth.accounts.models import Team, User
 from hearth.casework.models import Allocation, CaseNote, Involvement
 from hearth.people.models import Person
 
@@ -52,3 +52,16 @@ def involvements_of(user: User) -> QuerySet[Involvement]:
 def involvable_workers() -> QuerySet[User]:
     """Who may be named on an involvement, for the form's list."""
     return policy.involvable_users().order_by("last_name", "first_name")
+
+
+def children_for_lists(user: User, child_ids) -> tuple[dict[int, Person], set[int]]:
+    """The children a list of due items names, by id, and those of them it must not name (a restricted child without
+    a grant): two queries at most (the grants are read only when one of them is restricted)."""
+    children = {child.pk: child for child in Person.objects.filter(pk__in=list(child_ids))
+                .only("pk", "first_name", "last_name", "la_child_id", "is_restricted")}
+    return children, policy.hidden_on_lists(user, children.values())
+
+
+def teams_named(team_ids) -> list[tuple[int, str]]:
+    """These teams' ids and names, by name, for a filter (one query)."""
+    return list(Team.objects.filter(pk__in=list(team_ids)).order_by("name").values_list("pk", "name"))

@@ -24,9 +24,14 @@ def register(item: NavItem) -> NavItem:
     return item
 
 
-def items_for(user, section: str | None) -> list[dict]:
-    """The registered menu items this user sees, as GOV.UK service navigation items."""
+# Items ordered below this lead the menu, before the pages every case role shares (finding a child, timescales).
+LEADING = 10
+
+
+def items_for(user, section: str | None, *, leading: bool = False) -> list[dict]:
+    """The registered menu items this user sees, as GOV.UK service navigation items: those that lead the menu
+    (a user's own work) with `leading`, the rest without."""
     return [
         {"href": reverse(item.url_name), "text": item.text, "active": item.section == section}
-        for item in _items if item.visible(user)
+        for item in _items if (item.order < LEADING) == leading and item.visible(user)
     ]

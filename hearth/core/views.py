@@ -7,25 +7,38 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import RequestDataTooBig
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
-from django.utils import timezone
+from django.shortcuts import redirect, render
 from django_ratelimit.exceptions import Ratelimited
 
 from hearth.accounts import policy
-from hearth.casework.selectors import caseload_for, involvements_of
-from hearth.core import panels
+from hearth.accounts.policy import Landing
 
 logger = logging.getLogger(__name__)
 
+# Where each place a user may land is (the policy decides which is theirs).
+LANDING_URLS = {
+    Landing.MY_WORK: "work:my_work",
+    Landing.FRONT_DOOR: "front_door:worklist",
+    Landing.FIGURES: "front_door:performance",
+    Landing.CASE_SAMPLE: "inspection:my_sample",
+    Landing.FIND_A_CHILD: "people:search",
+    Landing.ADMINISTRATION: "accounts:administration",
+    Landing.PARTNER: "partner:submissions",
+}
+
+
+def landing_url(user) -> str | None:
+    """The URL name of the page where this user's work is, or None for the home page itself."""
+    return LANDING_URLS.get(policy.landing(user))
+
 
 def home(request: HttpRequest) -> HttpResponse:
-    """Each role's starting point: a worker's caseload first."""
-    user = request.user
-    working = policy.works_with_cases(user)
-    caseload = list(caseload_for(user)) if working else []
-    involvements = list(involvements_of(user)) if working else []
-    return render(request, "core/home.html", {"caseload": caseload, "involvements": involvements,
-                                              "panels": panels.panels_for(user, timezone.now())})
+    """Each role lands where its work is: a worker on "My work", the front door on its worklist, a leader on the
+    figures, an inspector on their case sample, an administrator on administration."""
+    target = landing_url(request.user)
+    if target is not None:
+        return redirect(target)
+    return render(request, "core/home.html", {})
 
 
 def health(request: HttpRequest) -> JsonResponse:

@@ -1,6 +1,6 @@
 """The signed-in users `make loadtest` sends to Hearth, each at a steady rate (Locust's constant_throughput).
 
-Social workers open their caseload, their children's records and chronologies, search, and save case notes;
+Social workers open My work, their children's records and chronologies, search, and save case notes;
 front-door advisers open the worklist; senior leaders the front door's performance. Each user signs in once,
 as one of the seeded council's staff named in the plan (var/bench/load-plan.json, written by the runner).
 A request's name in the figures is its page, never its address: a search's address holds a surname.
@@ -139,8 +139,8 @@ class SocialWorker(StaffMember):
         return random.choice(self.account["children"])
 
     @task(3)
-    def caseload(self):
-        self.page("/", "caseload (home)")
+    def my_work(self):
+        self.page("/my-work", "my work (where a worker lands)")
 
     @task(4)
     def child_record(self):

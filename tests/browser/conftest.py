@@ -138,8 +138,19 @@ def _assert_all_checked(page: Page) -> None:
 
 # --- Signing in ----------------------------------------------------------------------------------
 
+def landing_path(username: str) -> str:
+    """Where this user's work is, which signing in leads to: "My work", the front door's worklist, the figures..."""
+    from django.urls import reverse
+
+    from hearth.accounts.models import User
+    from hearth.core.views import landing_url
+
+    name = landing_url(User.objects.get(username=username))
+    return reverse(name) if name else "/"
+
+
 def sign_in(page: Page, live_server, username: str) -> None:
-    """Sign in through the sign-in page (checked with axe) and land on the home page (checked too)."""
+    """Sign in through the sign-in page (checked with axe) and land where the user's work is (checked too)."""
     response = page.goto(f"{live_server.url}/accounts/sign-in")
     assert response is not None and response.status == 200
     assert_accessible(page)
@@ -147,7 +158,8 @@ def sign_in(page: Page, live_server, username: str) -> None:
     page.get_by_label("Password").fill(PASSWORD)
     with page.expect_navigation():
         page.get_by_role("button", name="Sign in").click()
-    assert page.url.rstrip("/") == live_server.url, f"{username} did not land on the home page: {page.url}"
+    landing = landing_path(username)
+    assert page.url == f"{live_server.url}{landing}", f"{username} did not land on {landing}: {page.url}"
     assert_accessible(page)
 
 

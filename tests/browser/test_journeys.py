@@ -41,6 +41,8 @@ def test_social_worker_finds_a_child_reads_the_chronology_and_adds_a_case_note(v
     child = council.allocated
     visitor.sign_in("worker")
 
+    expect(page.get_by_role("heading", level=1)).to_have_text("My work")
+    visitor.follow(page.get_by_role("navigation", name="My work").get_by_role("link", name="My caseload"))
     expect(page.get_by_role("heading", level=1)).to_have_text("My caseload")
     caseload = page.get_by_role("table", name=re.compile("allocated to you"))
     expect(caseload.get_by_role("link", name="Amara Allocated")).to_be_visible()
@@ -194,12 +196,14 @@ def test_manager_allocates_the_team_child_to_a_colleague(visitor, another_visito
     assert current.worker == council.colleague
 
     colleague = another_visitor().sign_in("colleague")
+    colleague.follow(colleague.page.get_by_role("navigation", name="My work").get_by_role("link", name="My caseload"))
     expect(colleague.page.get_by_role("table", name=re.compile("allocated to you"))
            .get_by_role("link", name="Tomos Teamchild")).to_be_visible()
 
 
 def test_manager_sees_who_has_seen_the_record(visitor, another_visitor, council):
     worker = visitor.sign_in("worker")
+    worker.follow(worker.page.get_by_role("navigation", name="My work").get_by_role("link", name="My caseload"))
     worker.follow(worker.page.get_by_role("link", name="Amara Allocated"))
 
     manager = another_visitor().sign_in("manager")

@@ -56,7 +56,7 @@ def test_the_administrator_manages_users_teams_roles_and_closure_days_on_hearths
                  f"/accounts/administration/users/{council.worker.pk}", "/accounts/administration/approvals",
                  "/timescales/closure-days/", "/accounts/access-changes"):
         assert client.get(path).status_code == 200, path
-    assert "Administration" in client.get("/").content.decode()
+    assert "Administration" in client.get("/", follow=True).content.decode()
 
 
 def test_administration_pages_hold_no_case_records(council):

@@ -177,9 +177,9 @@ def test_team_changes_and_role_descriptions_keep_history_and_are_audited(council
 def test_deactivating_an_account_signs_the_user_out(council):
     client = Client()
     client.force_login(council.worker)
-    assert client.get("/").status_code == 200
+    assert client.get("/my-work").status_code == 200
     administration.user_set_active(acting_user=council.admin, user=council.worker, active=False)
-    assert client.get("/").status_code == 302
+    assert client.get("/my-work").status_code == 302
     assert AuditEvent.objects.filter(verb="user.deactivate", subject_user=council.worker).exists()
 
 
@@ -187,17 +187,17 @@ def test_sign_out_everywhere_ends_an_existing_session(council):
     worker_phone, worker_laptop = Client(), Client()
     worker_phone.force_login(council.worker)
     worker_laptop.force_login(council.worker)
-    assert worker_phone.get("/").status_code == 200 and worker_laptop.get("/").status_code == 200
+    assert worker_phone.get("/my-work").status_code == 200 and worker_laptop.get("/my-work").status_code == 200
     administrator = Client()
     administrator.force_login(council.admin)
     response = administrator.post(f"/accounts/administration/users/{council.worker.pk}/sign-out-everywhere")
     assert response.status_code == 302
     for client in (worker_phone, worker_laptop):
-        assert client.get("/").url.startswith("/accounts/sign-in")
+        assert client.get("/my-work").url.startswith("/accounts/sign-in")
     fresh = Client()
     fresh.force_login(User.objects.get(pk=council.worker.pk))
-    assert fresh.get("/").status_code == 200
-    assert administrator.get("/").status_code == 200
+    assert fresh.get("/my-work").status_code == 200
+    assert administrator.get("/accounts/administration/").status_code == 200
     assert AuditEvent.objects.filter(verb="user.sign_out_everywhere", actor=council.admin,
                                      subject_user=council.worker).exists()
 

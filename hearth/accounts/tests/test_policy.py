@@ -132,7 +132,9 @@ def test_an_administrator_manages_users_but_sees_no_case_records(council):
     client = client_for(council.admin)
     assert client.get("/children/", {"text": "Allocated"}).status_code == 403
     assert client.get(f"/children/{council.allocated.pk}/").status_code == 404
-    assert "administration" in client.get("/").content.decode()
+    response = client.get("/")
+    assert response.status_code == 302 and response["Location"] == "/accounts/administration/"
+    assert "administration" in client.get(response["Location"]).content.decode()
 
 
 def test_a_partner_reaches_no_child_record(council):
@@ -144,13 +146,13 @@ def test_a_partner_reaches_no_child_record(council):
 
 def test_the_caseload_leaves_out_a_restricted_child_until_the_worker_is_granted_access(council):
     client = client_for(council.worker)
-    page = client.get("/").content.decode()
+    page = client.get("/my-work/caseload").content.decode()
     assert council.allocated.la_child_id in page  # the caseload itself is on the page
     assert council.restricted.la_child_id not in page
     AccessGrant.objects.create(user=council.worker, child=council.restricted, reason="Allocated worker",
                                granted_by=council.manager)
-    assert council.restricted.la_child_id in client.get("/").content.decode()
-    assert council.allocated.la_child_id in client.get("/").content.decode()
+    assert council.restricted.la_child_id in client.get("/my-work/caseload").content.decode()
+    assert council.allocated.la_child_id in client.get("/my-work/caseload").content.decode()
     AccessGrant.objects.create(user=council.worker, child=council.restricted, reason="Allocated worker",
                                granted_by=council.manager)
-    assert council.restricted.la_child_id in client.get("/").content.decode()
+    assert council.restricted.la_child_id in client.get("/my-work/caseload").content.decode()

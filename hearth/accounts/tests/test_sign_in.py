@@ -38,7 +38,8 @@ def test_a_wrong_password_is_refused_with_a_clear_message(council):
 def test_a_correct_password_signs_in(council):
     client = Client()
     assert sign_in(client, "worker", "a-long-test-password").status_code == 302
-    assert "My caseload" in client.get("/").content.decode()
+    assert client.get("/")["Location"] == "/my-work"
+    assert "My work" in client.get("/my-work").content.decode()
 
 
 def test_five_failed_sign_ins_lock_the_account_even_with_the_right_password(council):
@@ -132,7 +133,7 @@ def copy_of_the_cookie(client: Client) -> Client:
 
 
 def reaches_the_caseload(client: Client) -> bool:
-    response = client.get("/")
+    response = client.get("/my-work/caseload")
     return response.status_code == 200 and "My caseload" in response.content.decode()
 
 

@@ -35,8 +35,9 @@ def test_a_current_involvement_sees_the_child_as_the_allocated_worker_does_and_a
                                     started_on=today - timedelta(days=10), reason="Child protection conference chair")
     assert policy.can_view_child(iro, child)
     assert client_for(iro).get(f"/children/{child.pk}/").status_code == 200
-    home = client_for(iro).get("/").content.decode()
-    assert child.full_name in home and "Independent reviewing officer" in home
+    assert client_for(iro).get("/")["Location"] == "/my-work"
+    caseload = client_for(iro).get("/my-work/caseload").content.decode()
+    assert child.full_name in caseload and "Independent reviewing officer" in caseload
     involvement_end(acting_user=council.manager, involvement=involvement, ended_on=today, reason="Plan ended")
     assert not policy.can_view_child(iro, child)
     assert client_for(iro).get(f"/children/{child.pk}/").status_code == 404

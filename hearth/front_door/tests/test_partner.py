@@ -154,7 +154,7 @@ def test_staff_do_not_use_the_partners_pages(council):
     for user in (council.adviser, council.manager, council.admin):
         assert client_for(user).get("/partner/").status_code == 403
         assert client_for(user).get("/partner/new").status_code == 403
-    assert "Make a referral" not in client_for(council.adviser).get("/").content.decode()
+    assert "Make a referral" not in client_for(council.adviser).get("/", follow=True).content.decode()
 
 
 @pytest.mark.parametrize(("changes", "field_id", "message", "kept"), [

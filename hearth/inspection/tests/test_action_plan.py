@@ -169,6 +169,6 @@ def test_an_owner_sees_their_actions_on_the_home_page(council, plan):
     add(council, plan)
     owner = make_user("owner", RoleCode.TEAM_MANAGER)
     add(council, plan, owner=owner, description="Publish the leaflet for 16- and 17-year-olds")
-    page = client_for(owner).get("/").content.decode()
+    page = client_for(owner).get("/", follow=True).content.decode()  # a manager lands on My work
     assert "Your actions in inspection action plans" in page and "Publish the leaflet" in page
     assert "Review how contacts are managed" not in page

@@ -88,7 +88,8 @@ def sign_in(client, username):
 def test_an_inspector_signs_in_during_the_inspection(council, visiting_inspector):
     client = Client()
     assert sign_in(client, "visiting").status_code == 302
-    assert "Your case sample" in client.get("/").content.decode()
+    assert client.get("/")["Location"] == "/inspection/sample"
+    assert "Your case sample" in client.get("/inspection/sample").content.decode()
 
 
 def test_sign_in_is_refused_after_the_end_date_and_an_open_session_ends(council, visiting_inspector):

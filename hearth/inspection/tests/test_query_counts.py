@@ -56,8 +56,8 @@ def pages(busy):
         "inspectors' access": ("leader", f"/inspection/{v}/access"),
         "inspectors' views": ("leader", f"/inspection/{v}/access/views"),
         "case sample": ("inspector", "/inspection/sample"),
-        "inspector's home": ("inspector", "/"),
-        "owner's home": ("manager", "/"),
+        "inspector's home": ("inspector", "/inspection/sample"),  # where an inspector lands
+        "owner's home": ("manager", "/my-work"),  # where a manager lands
     }
 
 
