@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
+from django.db.models import Prefetch, Q, QuerySet
 
 from hearth.accounts.models import AccessAction, User
 from hearth.accounts.policy import (
@@ -17,8 +17,19 @@ from hearth.accounts.policy import (
     visible_children,
 )
 from hearth.casework.models import Allocation
+from hearth.core.rows import instances, related_rows
 from hearth.people.identifiers import normalise_nhs_number
-from hearth.people.models import INVERSE_LABELS, Person, PersonKind, Relationship, WarningNote, name_key_range
+from hearth.people.models import (
+    INVERSE_LABELS,
+    Address,
+    FormerName,
+    Person,
+    PersonDisability,
+    PersonKind,
+    Relationship,
+    WarningNote,
+    name_key_range,
+)
 
 SEARCH_LIMIT = 50
 
@@ -128,13 +139,31 @@ def family_network(user: User, child: Person) -> list[NetworkMember]:
     return network
 
 
-def child_record(child: Person) -> Person:
-    """The child with what the record page shows, in one query per kind of detail."""
-    prefetch_related_objects(
-        [child], "addresses", "disabilities", "former_names",
-        Prefetch("warnings", queryset=WarningNote.objects.filter(ended_on__isnull=True), to_attr="current_warnings"),
-    )
+def child_record(child: Person, *, extra: dict | None = None) -> Person:
+    """The child with what the record page shows: addresses, disabilities, former names and current warnings, all
+    read in one query (`hearth.core.rows`), kept as `record_addresses`, `record_disabilities`, `former_names_list`
+    and `current_warnings`; and the `extra` columns asked for (the journey apps' sections), kept as `record_values`."""
+    extra = extra or {}
+    found = Person.objects.filter(pk=child.pk).values(
+        **extra,
+        record_addresses=related_rows(Address.objects.all(), "person", ADDRESS_FIELDS),
+        record_disabilities=related_rows(PersonDisability.objects.all(), "person", ["id", "code"]),
+        record_former_names=related_rows(FormerName.objects.all(), "person", ["id", "first_name", "last_name", "used_until"]),
+        record_warnings=related_rows(WarningNote.objects.filter(ended_on__isnull=True), "person",
+                              ["id", "category", "text", "review_on"]),
+    ).get()
+    # Newest address first (the model's order), the rest in the order they were recorded.
+    child.record_addresses = instances(Address, found["record_addresses"],
+                                       order_by=lambda a: (a.moved_in is not None, a.moved_in or date.min, a.pk),
+                                       reverse=True)
+    child.record_disabilities = instances(PersonDisability, found["record_disabilities"], order_by=lambda d: d.pk)
+    child.former_names_list = instances(FormerName, found["record_former_names"], order_by=lambda f: f.pk)
+    child.current_warnings = instances(WarningNote, found["record_warnings"], order_by=lambda w: w.pk)
+    child.record_values = {name: found[name] for name in extra}
     return child
+
+
+ADDRESS_FIELDS = ["id", "line_1", "line_2", "town", "postcode", "moved_in", "moved_out"]
 
 
 def adults_in_network(user: User) -> QuerySet[Person]:

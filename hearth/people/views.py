@@ -55,14 +55,14 @@ def search(request: HttpRequest) -> HttpResponse:
 
 def child(request: HttpRequest, child_id: int) -> HttpResponse:
     """A child's record: who they are, who is working with them, their network and recent notes."""
-    record = selectors.child_record(child_for(request.user, child_id, what="Child record"))
+    record = selectors.child_record(child_for(request.user, child_id, what="Child record"), extra=sections.columns())
     return render(request, "people/child.html", {
         "title": record.full_name, "child": record, "tab": "summary",
         "allocations": list(allocations_for(record)),
         "involvements": list(involvements_for(record).filter(ended_on__isnull=True)),
         "network": selectors.family_network(request.user, record),
         "recent_notes": list(case_notes_for(record)[:5]),
-        "sections": sections.sections_for(request.user, record),
+        "sections": sections.sections_for(request.user, record, record.record_values),
     })
 
 

@@ -65,9 +65,10 @@ def open_plan(child: Person) -> ChildProtectionPlan | None:
     return plans_with_due_days().filter(child=child, end_date__isnull=True).first()
 
 
-def open_work(child: Person) -> dict:
-    """What the child's record shows of child protection, in one query: the open plan with its next due days, the
-    latest section 47 enquiry and the latest strategy discussion (each None when there is none)."""
+def open_work_columns() -> dict:
+    """What the child's record shows of child protection, as columns over the child's row (read with the record's
+    own query): the open plan with its next due days, the latest section 47 enquiry and the latest strategy
+    discussion."""
     plan = plans_with_due_days().filter(child=OuterRef("pk"), end_date__isnull=True).order_by("-start_date", "-id")
     enquiry = Section47Enquiry.objects.filter(child=OuterRef("pk")).order_by("-start_date", "-id")
     discussion = StrategyDiscussion.objects.filter(child=OuterRef("pk")).order_by("-requested_at", "-id")
@@ -81,8 +82,11 @@ def open_work(child: Person) -> dict:
         "discussion_id": (discussion, "id"), "discussion_requested": (discussion, "requested_at"),
         "discussion_held": (discussion, "held_at"),
     }
-    found = Person.objects.filter(pk=child.pk).values(**{
-        name: Subquery(rows.values(column)[:1]) for name, (rows, column) in columns.items()}).first() or {}
+    return {name: Subquery(rows.values(column)[:1]) for name, (rows, column) in columns.items()}
+
+
+def open_work_from(found: dict) -> dict:
+    """The plan, enquiry and discussion (each None when there is none) from the values of `open_work_columns`."""
     work = {
         "plan": _present(found, "plan", ["id", "start", "category", "next_review", "next_visit", "core_group_due",
                                          "core_group_held"]),
@@ -92,6 +96,11 @@ def open_work(child: Person) -> dict:
     if work["plan"]:
         work["plan"]["category_label"] = AbuseCategory(work["plan"]["category"]).label
     return work
+
+
+def open_work(child: Person) -> dict:
+    """`open_work_from` for one child, in a query of its own."""
+    return open_work_from(Person.objects.filter(pk=child.pk).values(**open_work_columns()).first() or {})
 
 
 def parents_of(child: Person) -> list[Person]:
