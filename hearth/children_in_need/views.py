@@ -117,7 +117,7 @@ def episode(request: HttpRequest, child_id: int, referral_id: int) -> HttpRespon
         "plans": list(referral.plans.all()), "visits": list(referral.visits.all())[::-1],
         "may_record": policy.may_record_cin_work(user, child) and referral.is_open,
         "may_decide": policy.may_decide_for_cin_episode(user, child, referral.team_id) and referral.is_open,
-        "due_rag": _rag(today, referral.assessment_due), "today": today,
+        "due_rag": _rag(today, referral.assessment_due),
     })
 
 
