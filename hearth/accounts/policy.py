@@ -57,7 +57,7 @@ from hearth.accounts.roles import (
     SERVICE_WIDE_ROLES,
     RoleCode,
 )
-from hearth.casework.models import Allocation, Involvement
+from hearth.casework.models import Allocation, Involvement, InvolvementRole
 from hearth.people.models import Person, PersonKind
 
 HIDDEN_CHILD = "A child you do not have access to"
@@ -672,3 +672,10 @@ def may_authorise_assessment(user: User, child: Person, team_id: int | None = No
 
 def may_close_cin_episode(user: User, child: Person, team_id: int | None = None) -> bool:
     return may_decide_for_cin_episode(user, child, team_id)
+
+
+def may_record_parenting_assessment(user: User, child: Person) -> bool:
+    """A parenting (or pre-birth) assessment is recorded by the parenting assessor working with the child now (a
+    current `parenting_assessor` involvement), who may write to case records."""
+    return may_write(user) and Involvement.objects.filter(
+        child=child, worker=user, role=InvolvementRole.PARENTING_ASSESSOR, ended_on__isnull=True).exists()

@@ -1,5 +1,7 @@
 """The child in need episode in the child's chronology: each dated step, each as a day (no time of day is shown)."""
 
+from datetime import date
+
 from django.urls import reverse
 
 from hearth.casework.chronology import (
@@ -13,7 +15,18 @@ from hearth.casework.chronology import (
     shape,
     user_fields,
 )
-from hearth.children_in_need.models import Assessment, AssessmentOutcome, CinPlan, PlanReview, Referral, ReviewOutcome, Visit
+from hearth.children_in_need.models import (
+    Assessment,
+    AssessmentOutcome,
+    CinPlan,
+    ParentingAssessment,
+    ParentingAssessmentKind,
+    ParentingRecommendation,
+    PlanReview,
+    Referral,
+    ReviewOutcome,
+    Visit,
+)
 from hearth.reference.codes import ReasonForClosure, ReferralSource
 
 
@@ -122,3 +135,25 @@ def _visit_entries(row: Row):
 register("cin_visit", "Child in need visit", entries=_visit_entries, rows=lambda child: [shape(
     Visit.objects.filter(child=child), day="visited_on", seen="seen", alone="seen_alone", note=excerpt("note"),
     assessment="assessment_id", referral="referral_id", child="child_id", **user_fields("by", "recorded_by"))])
+
+
+def _parenting_entries(row: Row):
+    fields = row.fields
+    kind = choice_label(ParentingAssessmentKind, fields["kind"])
+    url = episode_url(fields["child"], fields["referral"]) + "#parenting"
+    yield ChronologyEntry(occurred_at=at_start_of(row.day), kind="parenting_assessment",
+                          title=f"{kind} of {fields['parent']} started", by=name_of(fields, "by"), url=url)
+    if fields["completed"]:
+        completed = fields["completed"]
+        yield ChronologyEntry(
+            occurred_at=at_start_of(date.fromisoformat(completed) if isinstance(completed, str) else completed),
+            kind="parenting_assessment",
+            title=f"{kind} of {fields['parent']} completed: "
+                  f"{choice_label(ParentingRecommendation, fields['recommendation'])}",
+            summary=fields["findings"] or "", by=name_of(fields, "by"), url=url)
+
+
+register("parenting_assessment", "Parenting assessment", entries=_parenting_entries, rows=lambda child: [shape(
+    ParentingAssessment.objects.filter(child=child), day="started_on", kind="kind", parent="parent",
+    completed="completed_on", recommendation="recommendation", findings=excerpt("findings"),
+    referral="referral_id", child="child_id", **user_fields("by", "assessor"))])

@@ -7,6 +7,9 @@ from hearth.children_in_need.models import (
     Assessment,
     AssessmentOutcome,
     CinPlan,
+    ParentingAssessment,
+    ParentingAssessmentKind,
+    ParentingRecommendation,
     PlanAction,
     PlanReview,
     ReviewOutcome,
@@ -172,3 +175,25 @@ class PlanReviewForm(ModelForm):
         model = PlanReview
         fields = ["held_on", "outcome", "notes"]
         widgets = {"notes": forms.Textarea}
+
+
+class ParentingAssessmentForm(ModelForm):
+    kind = forms.ChoiceField(label="Kind of assessment", choices=ParentingAssessmentKind.choices,
+                             widget=forms.RadioSelect, error_messages={"required": "Select the kind of assessment"})
+    started_on = GovukDateField(label="Start date", past_only=True,
+                                error_messages={"required": "Enter the assessment's start date"})
+
+    class Meta:
+        model = ParentingAssessment
+        fields = ["kind", "parent", "started_on"]
+
+
+class ParentingCompletionForm(Form):
+    completed_on = GovukDateField(label="Completion date", past_only=True,
+                                  error_messages={"required": "Enter the completion date"})
+    recommendation = forms.ChoiceField(label="Recommendation", choices=ParentingRecommendation.choices,
+                                       widget=forms.RadioSelect,
+                                       error_messages={"required": "Select the recommendation"})
+    findings = forms.CharField(label="Findings and recommendation", widget=forms.Textarea,
+                               error_messages={"required": "Enter the findings that support the recommendation"})
+    version = VersionField()

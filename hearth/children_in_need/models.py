@@ -238,3 +238,43 @@ class Visit(models.Model):
 
     def __str__(self) -> str:
         return f"Visit to {self.child} on {self.visited_on}"
+
+
+class ParentingAssessmentKind(models.TextChoices):
+    PARENTING = "parenting", "Parenting assessment"
+    PRE_BIRTH = "pre_birth", "Pre-birth assessment"
+
+
+class ParentingRecommendation(models.TextChoices):
+    CARE_WITH_SUPPORT = "care_with_support", "The parent can care for the child with support"
+    CARE_INDEPENDENTLY = "care_independently", "The parent can care for the child without further support"
+    NOT_SAFE = "not_safe", "The parent cannot safely care for the child"
+    FURTHER_ASSESSMENT = "further_assessment", "Further specialist assessment is needed"
+
+
+class ParentingAssessment(Versioned):
+    """A parenting assessment by the parenting assessment team (a pre-birth assessment for an unborn child), with its
+    own start, completion and recommendation, during a child in need episode."""
+
+    referral = models.ForeignKey(Referral, on_delete=models.PROTECT, related_name="parenting_assessments")
+    child = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="parenting_assessments")
+    kind = models.CharField("Kind of assessment", max_length=20, choices=ParentingAssessmentKind.choices)
+    parent = models.CharField("Who is assessed", max_length=120, help_text="For example, the mother, Sam Example")
+    assessor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    started_on = models.DateField("Start date")
+    completed_on = models.DateField("Completion date", null=True, blank=True)
+    recommendation = models.CharField(max_length=30, choices=ParentingRecommendation.choices, blank=True)
+    findings = models.TextField("Findings and recommendation", blank=True)
+    recorded_at = models.DateTimeField(default=timezone.now)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-started_on", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(completed_on__isnull=True)
+                                   | models.Q(completed_on__gte=models.F("started_on")),
+                                   name="parenting_assessment_completed_after_it_starts"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} of {self.parent} from {self.started_on}"

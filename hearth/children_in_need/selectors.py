@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
 from hearth.accounts import policy
-from hearth.children_in_need.models import CinPlan, PlanReview, Referral, Visit
+from hearth.children_in_need.models import CinPlan, ParentingAssessment, PlanReview, Referral, Visit
 from hearth.timescales.selectors import council_calendar
 
 
@@ -29,16 +29,19 @@ def _episodes():
         Prefetch("plans", queryset=CinPlan.objects.prefetch_related(
             Prefetch("reviews", queryset=PlanReview.objects.order_by("held_on", "id")))),
         Prefetch("visits", queryset=Visit.objects.order_by("visited_on", "id")),
+        Prefetch("parenting_assessments", queryset=ParentingAssessment.objects.select_related("assessor")
+                 .order_by("started_on", "id")),
     )
 
 
 def episodes_for(child) -> list[Referral]:
-    """The child's episodes, newest first, each with its assessment, plans, reviews and visits (four queries)."""
+    """The child's episodes, newest first, each with its assessment, plans, reviews, visits and parenting assessments
+    (five queries)."""
     return list(_episodes().filter(child=child).order_by("-referral_date", "-id"))
 
 
 def episode_for(child, referral_id: int) -> Referral:
-    """One episode of a child the user may see, with its steps (four queries), or 404."""
+    """One episode of a child the user may see, with its steps (five queries), or 404."""
     return get_object_or_404(_episodes().filter(child=child), pk=referral_id)
 
 
@@ -77,6 +80,12 @@ def steps(referral: Referral) -> list[Step]:
     for visit in referral.visits.all():
         seen = "Seen alone" if visit.seen_alone else "Seen, not alone" if visit.seen else "Not seen"
         found.append(Step(visit.visited_on, "Visit", f"{episode}#visits", seen))
+    for parenting in referral.parenting_assessments.all():
+        found.append(Step(parenting.started_on, f"{parenting.get_kind_display()} started", f"{episode}#parenting",
+                          parenting.parent))
+        if parenting.completed_on:
+            found.append(Step(parenting.completed_on, f"{parenting.get_kind_display()} completed",
+                              f"{episode}#parenting", parenting.get_recommendation_display()))
     if referral.closure_date:
         found.append(Step(referral.closure_date, "Episode closed", episode, referral.get_closure_reason_display()))
     return sorted(found, key=lambda step: step.day)

@@ -18,6 +18,9 @@ from hearth.children_in_need.models import (
     Assessment,
     AssessmentStatus,
     CinPlan,
+    ParentingAssessment,
+    ParentingAssessmentKind,
+    ParentingRecommendation,
     PlanAction,
     PlanReview,
     Referral,
@@ -472,3 +475,61 @@ def plan_review_record(*, acting_user: User, plan: CinPlan, review: PlanReview) 
     audit_record(actor=acting_user, verb="cin_plan.review", child=plan.child,
                  summary=f"Plan reviewed on {review.held_on}: {review.get_outcome_display()}")
     return review
+
+
+# Parenting assessments -------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def parenting_assessment_start(*, acting_user: User, referral: Referral,
+                               assessment: ParentingAssessment) -> ParentingAssessment:
+    """The parenting assessor starts a parenting assessment (a pre-birth one only for an unborn child)."""
+    referral = _locked(referral)
+    policy.require(policy.may_record_parenting_assessment(acting_user, referral.child),
+                   "Only the parenting assessor working with the child can record a parenting assessment.")
+    _require_open(referral)
+    errors = {}
+    if assessment.kind == ParentingAssessmentKind.PRE_BIRTH and not referral.child.is_unborn:
+        errors["kind"] = "A pre-birth assessment is only for an unborn child"
+    if assessment.started_on < referral.referral_date:
+        errors["started_on"] = "The start date must be on or after the referral date"
+    elif assessment.started_on > timezone.localdate():
+        errors["started_on"] = "The start date must be today or in the past"
+    if errors:
+        raise ValidationError(errors)
+    assessment.referral = referral
+    assessment.child = referral.child
+    assessment.assessor = acting_user
+    save_with_history(assessment, acting_user=acting_user)
+    audit_record(actor=acting_user, verb="parenting_assessment.start", child=referral.child,
+                 summary=f"{assessment.get_kind_display()} of {assessment.parent} started")
+    return assessment
+
+
+@transaction.atomic
+def parenting_assessment_complete(*, acting_user: User, assessment: ParentingAssessment, completed_on: date,
+                                  recommendation: str, findings: str, read_version: int) -> ParentingAssessment:
+    """The assessor completes the parenting assessment with its date, recommendation and findings."""
+    policy.require(policy.may_record_parenting_assessment(acting_user, assessment.child),
+                   "Only the parenting assessor working with the child can record a parenting assessment.")
+    claim_version(assessment, read_version)
+    errors = {}
+    if assessment.completed_on is not None:
+        errors["completed_on"] = "This assessment has already been completed"
+    elif completed_on < assessment.started_on:
+        errors["completed_on"] = "The completion date must be on or after the assessment's start date"
+    elif completed_on > timezone.localdate():
+        errors["completed_on"] = "The completion date must be today or in the past"
+    if recommendation not in ParentingRecommendation.values:
+        errors["recommendation"] = "Select the recommendation"
+    if not findings.strip():
+        errors["findings"] = "Enter the findings that support the recommendation"
+    if errors:
+        raise ValidationError(errors)
+    assessment.completed_on = completed_on
+    assessment.recommendation = recommendation
+    assessment.findings = findings.strip()
+    save_with_history(assessment, acting_user=acting_user)
+    audit_record(actor=acting_user, verb="parenting_assessment.complete", child=assessment.child,
+                 summary=f"{assessment.get_kind_display()} completed: {assessment.get_recommendation_display()}")
+    return assessment

@@ -22,4 +22,6 @@ urlpatterns = [
     path(EPISODE + "plans/<int:plan_id>/end", views.plan_end, name="plan_end"),
     path(EPISODE + "plans/<int:plan_id>/actions/new", views.plan_action_add, name="plan_action_add"),
     path(EPISODE + "plans/<int:plan_id>/reviews/new", views.plan_review_add, name="plan_review_add"),
+    path(EPISODE + "parenting/new", views.parenting_start, name="parenting_start"),
+    path(EPISODE + "parenting/<int:assessment_id>/complete", views.parenting_complete, name="parenting_complete"),
 ]

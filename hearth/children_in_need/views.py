@@ -23,6 +23,8 @@ from hearth.children_in_need.forms import (
     AssessmentStartForm,
     AuthorisationForm,
     ClosureForm,
+    ParentingAssessmentForm,
+    ParentingCompletionForm,
     PlanActionForm,
     PlanEditForm,
     PlanEndForm,
@@ -117,6 +119,8 @@ def episode(request: HttpRequest, child_id: int, referral_id: int) -> HttpRespon
         "plans": list(referral.plans.all()), "visits": list(referral.visits.all())[::-1],
         "may_record": policy.may_record_cin_work(user, child) and referral.is_open,
         "may_decide": policy.may_decide_for_cin_episode(user, child, referral.team_id) and referral.is_open,
+        "parenting": list(referral.parenting_assessments.all()),
+        "may_assess_parenting": policy.may_record_parenting_assessment(user, child) and referral.is_open,
         "due_rag": _rag(today, referral.assessment_due),
     })
 
@@ -416,3 +420,54 @@ def plan_review_add(request: HttpRequest, child_id: int, referral_id: int, plan_
     return _form_page(request, title="Record a review of the plan", form=form, child=child,
                       fields=["held_on", "outcome", "notes"], button="Record the review",
                       back_url=_plan_url(child, referral, found))
+
+
+# Parenting assessments -------------------------------------------------------------------------------------------
+
+
+def parenting_start(request: HttpRequest, child_id: int, referral_id: int) -> HttpResponse:
+    """The parenting assessor starts a parenting (or pre-birth) assessment."""
+    child, referral = _episode(request, child_id, referral_id, what="Start a parenting assessment", write=True)
+    policy.require(policy.may_record_parenting_assessment(request.user, child),
+                   "Only the parenting assessor working with the child can record a parenting assessment.")
+    form = ParentingAssessmentForm(request.POST or None, initial={"started_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.parenting_assessment_start(acting_user=request.user, referral=referral,
+                                                assessment=form.save(commit=False))
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Parenting assessment started")
+            return redirect("children_in_need:episode", child.pk, referral.pk)
+    return _form_page(request, title="Start a parenting assessment", form=form, child=child,
+                      fields=["kind", "parent", "started_on"], button="Start the assessment",
+                      back_url=_back(child, referral))
+
+
+def parenting_complete(request: HttpRequest, child_id: int, referral_id: int, assessment_id: int) -> HttpResponse:
+    """The parenting assessor completes the assessment with its recommendation."""
+    child, referral = _episode(request, child_id, referral_id, what="Complete a parenting assessment", write=True)
+    policy.require(policy.may_record_parenting_assessment(request.user, child),
+                   "Only the parenting assessor working with the child can record a parenting assessment.")
+    found = next((a for a in referral.parenting_assessments.all() if a.pk == assessment_id), None)
+    if found is None:
+        raise Http404("No parenting assessment found")
+    form = ParentingCompletionForm(request.POST or None,
+                                   initial={"completed_on": timezone.localdate(), "version": found.version})
+    if request.method == "POST" and form.is_valid():
+        try:
+            data = form.cleaned_data
+            services.parenting_assessment_complete(
+                acting_user=request.user, assessment=found, completed_on=data["completed_on"],
+                recommendation=data["recommendation"], findings=data["findings"], read_version=data["version"])
+        except ValidationError as error:
+            add_service_errors(form, error)
+        except EditConflict:
+            form.add_error(None, "Someone changed the assessment since you opened this page: open it again")
+        else:
+            messages.success(request, "Parenting assessment completed")
+            return redirect("children_in_need:episode", child.pk, referral.pk)
+    return _form_page(request, title=f"Complete the {found.get_kind_display().lower()} of {found.parent}", form=form,
+                      child=child, fields=["completed_on", "recommendation", "findings"], hidden=["version"],
+                      button="Complete the assessment", back_url=_back(child, referral))
