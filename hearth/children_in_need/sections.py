@@ -7,7 +7,7 @@ from hearth.people.sections import register
 
 @register
 def cin_episodes(user, child):
-    """The episodes of a child, in five queries (none if the child has never been referred)."""
+    """The episodes of a child and the open one's steps, in two queries (one if the child has never been referred)."""
     episodes = selectors.episodes_for(child)
     if not episodes:
         return None

@@ -3,12 +3,21 @@
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Prefetch
+from django.db.models import Case, CharField, F, Prefetch, Value, When
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
 from hearth.accounts import policy
-from hearth.children_in_need.models import CinPlan, ParentingAssessment, PlanReview, Referral, Visit
+from hearth.children_in_need.models import (
+    CinPlan,
+    ParentingAssessment,
+    ParentingAssessmentKind,
+    ParentingRecommendation,
+    PlanReview,
+    Referral,
+    ReviewOutcome,
+    Visit,
+)
 from hearth.timescales.selectors import council_calendar
 
 
@@ -27,7 +36,7 @@ def _episodes():
         "team", "allocation__worker", "closure_decision__decided_by", "assessment__authorised_by",
     ).prefetch_related(
         Prefetch("plans", queryset=CinPlan.objects.prefetch_related(
-            Prefetch("reviews", queryset=PlanReview.objects.order_by("held_on", "id")))),
+            Prefetch("reviews", queryset=PlanReview.objects.order_by("-held_on", "-id")))),
         Prefetch("visits", queryset=Visit.objects.order_by("visited_on", "id")),
         Prefetch("parenting_assessments", queryset=ParentingAssessment.objects.select_related("assessor")
                  .order_by("started_on", "id")),
@@ -35,9 +44,9 @@ def _episodes():
 
 
 def episodes_for(child) -> list[Referral]:
-    """The child's episodes, newest first, each with its assessment, plans, reviews, visits and parenting assessments
-    (five queries)."""
-    return list(_episodes().filter(child=child).order_by("-referral_date", "-id"))
+    """The child's episodes, newest first, each with its assessment and allocation (one query)."""
+    return list(Referral.objects.filter(child=child).select_related("team", "allocation__worker", "assessment")
+                .order_by("-referral_date", "-id"))
 
 
 def episode_for(child, referral_id: int) -> Referral:
@@ -53,8 +62,41 @@ def assessment_of(referral: Referral):
         return None
 
 
+def _step_rows(referral: Referral) -> list[dict]:
+    """The dated steps kept in the episode's own tables, in one UNION ALL query: (day, kind, ref, detail)."""
+    text = CharField()
+
+    def part(queryset, *, day: str, kind: str, ref: str, detail):
+        return queryset.order_by().annotate(
+            s_day=F(day), s_kind=Value(kind, output_field=text), s_ref=F(ref),
+            s_detail=F(detail) if isinstance(detail, str) else detail,
+        ).values("s_day", "s_kind", "s_ref", "s_detail")
+
+    empty = Value("", output_field=text)
+    seen = Case(When(seen_alone=True, then=Value("Seen alone")), When(seen=True, then=Value("Seen, not alone")),
+                default=Value("Not seen"), output_field=text)
+    plans = CinPlan.objects.filter(referral=referral)
+    parenting = ParentingAssessment.objects.filter(referral=referral)
+    parts = [
+        part(plans, day="started_on", kind="plan", ref="id", detail=empty),
+        part(plans.filter(ended_on__isnull=False), day="ended_on", kind="plan_ended", ref="id", detail=empty),
+        part(PlanReview.objects.filter(plan__referral=referral), day="held_on", kind="review", ref="plan_id",
+             detail="outcome"),
+        part(Visit.objects.filter(referral=referral), day="visited_on", kind="visit", ref="id", detail=seen),
+        part(parenting, day="started_on", kind="parenting", ref="kind", detail="parent"),
+        part(parenting.filter(completed_on__isnull=False), day="completed_on", kind="parenting_done", ref="kind",
+             detail="recommendation"),
+    ]
+    return list(parts[0].union(*parts[1:], all=True))
+
+
+def _as_day(value) -> date:
+    return date.fromisoformat(value) if isinstance(value, str) else value
+
+
 def steps(referral: Referral) -> list[Step]:
-    """The episode's steps in order: referral, allocation, assessment, plans and reviews, visits, closure."""
+    """The episode's steps in order: referral, allocation, assessment, plans and reviews, visits, parenting
+    assessments, closure. One query beyond the episode itself (read with its assessment)."""
     child_id = referral.child_id
     episode = reverse("children_in_need:episode", args=[child_id, referral.pk])
     found = [Step(referral.referral_date, "Referral received", episode,
@@ -70,22 +112,25 @@ def steps(referral: Referral) -> list[Step]:
         if assessment.authorised_on:
             found.append(Step(assessment.authorised_on, "Assessment authorised", url,
                               assessment.get_outcome_display()))
-    for plan in referral.plans.all():
-        url = reverse("children_in_need:plan", args=[child_id, referral.pk, plan.pk])
-        found.append(Step(plan.started_on, "Child in need plan started", url))
-        for review in plan.reviews.all():
-            found.append(Step(review.held_on, "Plan review", url, review.get_outcome_display()))
-        if plan.ended_on:
-            found.append(Step(plan.ended_on, "Child in need plan ended", url))
-    for visit in referral.visits.all():
-        seen = "Seen alone" if visit.seen_alone else "Seen, not alone" if visit.seen else "Not seen"
-        found.append(Step(visit.visited_on, "Visit", f"{episode}#visits", seen))
-    for parenting in referral.parenting_assessments.all():
-        found.append(Step(parenting.started_on, f"{parenting.get_kind_display()} started", f"{episode}#parenting",
-                          parenting.parent))
-        if parenting.completed_on:
-            found.append(Step(parenting.completed_on, f"{parenting.get_kind_display()} completed",
-                              f"{episode}#parenting", parenting.get_recommendation_display()))
+    kinds, outcomes = dict(ParentingAssessmentKind.choices), dict(ReviewOutcome.choices)
+    recommendations = dict(ParentingRecommendation.choices)
+    for row in _step_rows(referral):
+        day, kind, ref, detail = _as_day(row["s_day"]), row["s_kind"], row["s_ref"], row["s_detail"]
+        plan_url = reverse("children_in_need:plan", args=[child_id, referral.pk, ref]) if kind in (
+            "plan", "plan_ended", "review") else ""
+        if kind == "plan":
+            found.append(Step(day, "Child in need plan started", plan_url))
+        elif kind == "plan_ended":
+            found.append(Step(day, "Child in need plan ended", plan_url))
+        elif kind == "review":
+            found.append(Step(day, "Plan review", plan_url, outcomes.get(detail, detail)))
+        elif kind == "visit":
+            found.append(Step(day, "Visit", f"{episode}#visits", detail))
+        elif kind == "parenting":
+            found.append(Step(day, f"{kinds.get(ref, ref)} started", f"{episode}#parenting", detail))
+        else:
+            found.append(Step(day, f"{kinds.get(ref, ref)} completed", f"{episode}#parenting",
+                              recommendations.get(detail, detail)))
     if referral.closure_date:
         found.append(Step(referral.closure_date, "Episode closed", episode, referral.get_closure_reason_display()))
     return sorted(found, key=lambda step: step.day)

@@ -313,7 +313,7 @@ def plan(request: HttpRequest, child_id: int, referral_id: int, plan_id: int) ->
     current = found.is_current and referral.is_open
     return render(request, "children_in_need/plan.html", {
         "title": f"{child.full_name}: child in need plan", "child": child, "referral": referral, "plan": found,
-        "actions": list(found.actions.all()), "reviews": list(found.reviews.all())[::-1],
+        "actions": list(found.actions.all()), "reviews": list(found.reviews.all()),
         "visits": [visit for visit in referral.visits.all() if visit.plan_id == found.pk][::-1],
         "may_record": policy.may_record_cin_work(request.user, child) and current, "current": current,
         "review_rag": _rag(today, found.next_review_due_on) if current else None,

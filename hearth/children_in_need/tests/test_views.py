@@ -171,3 +171,15 @@ def test_the_childs_record_shows_the_open_episode_and_a_re_referral_flag(council
     refer(council.allocated)
     page = client_for(council.worker).get(f"/children/{council.allocated.pk}/").content.decode()
     assert "Child in need" in page and "Re-referral within 12 months" in page
+
+
+def test_the_childs_record_with_an_open_episode_stays_within_the_query_budget(
+        council, plan, refer, django_assert_max_num_queries):
+    services.visit_record(acting_user=council.worker, referral=plan.referral,
+                          visit=Visit(visited_on=timezone.localdate(), seen=True, seen_alone=True))
+    client = client_for(council.worker)
+    client.get(f"/children/{council.allocated.pk}/")
+    with django_assert_max_num_queries(PAGE_BUDGET):
+        page = client.get(f"/children/{council.allocated.pk}/").content.decode()
+    for step in ("Referral received", "Assessment authorised", "Child in need plan started", "Seen alone"):
+        assert step in page
