@@ -183,3 +183,25 @@ def test_the_childs_record_with_an_open_episode_stays_within_the_query_budget(
         page = client.get(f"/children/{council.allocated.pk}/").content.decode()
     for step in ("Referral received", "Assessment authorised", "Child in need plan started", "Seen alone"):
         assert step in page
+
+
+def test_a_colleagues_save_in_between_shows_the_conflict_and_keeps_what_was_typed(council, started_assessment):
+    url = episode_url(started_assessment.referral) + "assessment/edit"
+    read_version = started_assessment.version
+    started_assessment.analysis = "The colleague's analysis."
+    services.assessment_update(acting_user=council.colleague, assessment=started_assessment,
+                               read_version=read_version)
+    response = client_for(council.worker).post(url, {"version": read_version, "analysis": "My own analysis.",
+                                                     "family_history": "", "child_views": "", "family_views": ""})
+    page = response.content.decode()
+    assert response.status_code == 409
+    assert "changed this record after you opened it" in page and "My own analysis." in page
+    started_assessment.refresh_from_db()
+    assert started_assessment.analysis == "The colleague's analysis."
+
+
+def test_an_inspector_reads_the_episode_but_is_offered_nothing_to_change(council, plan):
+    page = client_for(council.inspector).get(episode_url(plan.referral)).content.decode()
+    assert "Child in need episode from" in page
+    assert "Record a visit" not in page and "Close the episode" not in page
+    assert client_for(council.inspector).get(episode_url(plan.referral) + "visits/new").status_code == 403
