@@ -635,10 +635,11 @@ def _sees_without_break_glass(user: User, child: Person) -> bool:
 
 
 def cin_queue_teams(user: User) -> set[int]:
-    """The teams whose queue of referrals awaiting allocation this user works: the teams they manage."""
+    """The teams whose queue of referrals awaiting allocation this user works: the teams they manage (a front-door team
+    hands referrals on and receives none)."""
     if not (may_write(user) and is_team_manager(user)):
         return set()
-    return team_ids(user, managed=True)
+    return team_ids(user, managed=True) - team_ids(user, service_area=ServiceArea.FRONT_DOOR)
 
 
 def may_see_cin_queue(user: User) -> bool:

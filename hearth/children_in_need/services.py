@@ -1,8 +1,7 @@
 """Writes to children in need. Each is one transaction with validation, history and audit."""
 
-from datetime import date
+from datetime import date, timedelta
 
-from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -31,8 +30,14 @@ from hearth.core.concurrency import claim_version
 from hearth.reference.codes import AssessmentFactor, ReasonForClosure
 from hearth.timescales.selectors import council_calendar
 
-# A re-referral: a referral within 12 months of a previous referral of the same child (CIN census guidance).
-RE_REFERRAL_WINDOW = relativedelta(months=12)
+
+def twelve_months_before(day: date) -> date:
+    """The same day a year earlier (28 February for 29 February): a re-referral is one within 12 months of another."""
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:
+        return day.replace(year=day.year - 1, day=28)
+
 # Teams whose children, already allocated there, are not held by children's social care: their referrals go to the
 # council's assessment team instead of staying with them.
 NOT_RECEIVING = {ServiceArea.FRONT_DOOR, ServiceArea.EARLY_HELP, ServiceArea.PARTNER_AGENCY, ServiceArea.CORPORATE}
@@ -54,7 +59,7 @@ def receiving_team(child) -> Team | None:
 def is_re_referral(child_id: int, referral_date: date, *, exclude: int | None = None) -> bool:
     """Whether the child had another referral in the 12 months up to this referral date."""
     earlier = Referral.objects.filter(child_id=child_id, referral_date__lte=referral_date,
-                                      referral_date__gte=referral_date - RE_REFERRAL_WINDOW)
+                                      referral_date__gte=twelve_months_before(referral_date))
     if exclude is not None:
         earlier = earlier.exclude(pk=exclude)
     return earlier.exists()
@@ -391,7 +396,7 @@ def cin_plan_start(*, acting_user: User, referral: Referral, plan: CinPlan) -> C
     plan.referral = referral
     plan.child = referral.child
     plan.recorded_by = acting_user
-    plan.next_review_due_on = plan.started_on + relativedelta(days=PLAN_REVIEW.amount)
+    plan.next_review_due_on = plan.started_on + timedelta(days=PLAN_REVIEW.amount)
     plan.next_visit_due_on = council_calendar().add_working_days(plan.started_on, VISIT.amount)
     save_with_history(plan, acting_user=acting_user)
     audit_record(actor=acting_user, verb="cin_plan.start", child=referral.child,
@@ -468,7 +473,7 @@ def plan_review_record(*, acting_user: User, plan: CinPlan, review: PlanReview) 
     review.plan = plan
     review.recorded_by = acting_user
     save_with_history(review, acting_user=acting_user)
-    plan.next_review_due_on = review.held_on + relativedelta(days=PLAN_REVIEW.amount)
+    plan.next_review_due_on = review.held_on + timedelta(days=PLAN_REVIEW.amount)
     if review.outcome in (ReviewOutcome.END, ReviewOutcome.STEP_DOWN):
         plan.ended_on = review.held_on
     save_with_history(plan, acting_user=acting_user)

@@ -9,9 +9,13 @@ from django.db import migrations, models
 
 def fill_existing_referrals(apps, schema_editor):
     """Referrals opened before this change: the assessment's due day and the re-referral flag, as at their opening."""
-    from dateutil.relativedelta import relativedelta
-
     from hearth.timescales.calendar import calendar_for
+
+    def twelve_months_before(day):  # as services.twelve_months_before, kept here so the migration stands alone
+        try:
+            return day.replace(year=day.year - 1)
+        except ValueError:
+            return day.replace(year=day.year - 1, day=28)
 
     Referral = apps.get_model("children_in_need", "Referral")
     LocalClosureDay = apps.get_model("timescales", "LocalClosureDay")
@@ -20,7 +24,7 @@ def fill_existing_referrals(apps, schema_editor):
     for referral in Referral.objects.order_by("child_id", "referral_date", "id").iterator(chunk_size=5000):
         if referral.child_id != child:
             child, dates = referral.child_id, []
-        referral.re_referral = any(day >= referral.referral_date - relativedelta(months=12) for day in dates)
+        referral.re_referral = any(day >= twelve_months_before(referral.referral_date) for day in dates)
         referral.assessment_due_on = calendar.add_working_days(referral.referral_date, 45)
         dates.append(referral.referral_date)
         changed.append(referral)

@@ -1,6 +1,6 @@
 """The child in need episode's writes: each rule as a test."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -16,7 +16,7 @@ from hearth.core.concurrency import EditConflict
 from hearth.reference.codes import ReasonForClosure
 from hearth.timescales.selectors import council_calendar
 
-from .conftest import days_ago, fill_and_submit
+from .conftest import client_for, days_ago, fill_and_submit
 
 
 def test_a_front_door_referral_opens_an_episode_in_the_childs_team_with_the_assessment_due_45_working_days_on(
@@ -44,6 +44,15 @@ def test_a_re_referral_within_12_months_is_flagged_when_it_opens(council, refer)
 def test_a_referral_more_than_12_months_after_the_last_is_not_a_re_referral(council, refer):
     refer(council.unallocated, received_at=timezone.now() - timedelta(days=400))
     assert not refer(council.unallocated).re_referral
+
+
+def test_twelve_months_before_a_leap_day_is_the_28th_of_february():
+    assert services.twelve_months_before(date(2024, 2, 29)) == date(2023, 2, 28)
+    assert services.twelve_months_before(date(2025, 6, 1)) == date(2024, 6, 1)
+
+
+def test_a_front_door_manager_has_no_referral_queue(council, fd_manager):
+    assert client_for(fd_manager).get("/children-in-need/referrals/").status_code == 403
 
 
 def test_the_receiving_teams_manager_allocates_from_the_queue_through_the_casework_allocation(council, refer):
