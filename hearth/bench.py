@@ -199,7 +199,7 @@ def _pages_to_measure() -> list[tuple[str, str, object]]:
         ("audit themes", "/oversight/audits/themes", leader),
         # What is due: the manager's decisions awaiting them and their team's overdue work, every source in one query.
         ("team's work", "/team-work", manager),
-    ] + _protection_pages()
+    ] + _protection_pages() + _children_in_need_pages()
 
 
 # --- Child protection ----------------------------------------------------------------------------------------------
@@ -219,3 +219,26 @@ def _protection_pages() -> list[tuple[str, str, object]]:
     worker = Allocation.objects.filter(child=plan.child_id, ended_on__isnull=True).get().worker
     return [("child record with CP plan", f"/children/{plan.child_id}/", worker),
             ("CP plan", f"/children/{plan.child_id}/protection-plans/{plan.pk}", worker)]
+
+# --- Children in need: the referral queue and the assessment page -----------------------------------------------
+
+
+def _children_in_need_pages() -> list[tuple[str, str, object]]:
+    """The demo manager's referral queue, and the assessment page of the demo worker's child with the most visits;
+    the assessment page is left out, saying so, when the seed made no assessments."""
+    from django.db.models import Count
+
+    from hearth.accounts.models import User
+    from hearth.children_in_need.models import Assessment
+
+    manager = User.objects.get(username="demo.manager")
+    worker = User.objects.get(username="demo.social.worker")
+    pages = [("cin referral queue", "/children-in-need/referrals/", manager)]
+    assessment = (Assessment.objects.filter(referral__allocation__worker=worker)
+                  .annotate(visits_seen=Count("visits")).order_by("-visits_seen", "-pk").first())
+    if assessment is None:
+        sys.stdout.write("cin assessment: skipped, none seeded (the seed makes no child and family assessments)\n")
+    else:
+        pages.append(("cin assessment",
+                      f"/children/{assessment.child_id}/children-in-need/{assessment.referral_id}/assessment", worker))
+    return pages

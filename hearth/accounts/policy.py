@@ -57,7 +57,7 @@ from hearth.accounts.roles import (
     SERVICE_WIDE_ROLES,
     RoleCode,
 )
-from hearth.casework.models import Allocation, Involvement
+from hearth.casework.models import Allocation, Involvement, InvolvementRole
 from hearth.people.models import Person, PersonKind
 
 HIDDEN_CHILD = "A child you do not have access to"
@@ -730,3 +730,61 @@ def landing(user: User) -> str:
     if is_administrator(user):
         return Landing.ADMINISTRATION
     return Landing.HOME
+
+# --- Children in need: the episode, the assessment and the plan ----------------------------------------------------
+# A referral waits in its receiving team's queue (a team link: the team sees the child meanwhile) until a manager of
+# that team allocates a social worker. The worker who holds the child, or anyone involved with them who may write,
+# records the assessment, the plan, its reviews and the visits. A manager of the child's current team authorises the
+# assessment (or returns it), sets an earlier target and decides the episode's closure. Emergency access never counts.
+
+
+def _sees_without_break_glass(user: User, child: Person) -> bool:
+    return visible_children(user, break_glass=False).filter(pk=child.pk).exists()
+
+
+def cin_queue_teams(user: User) -> set[int]:
+    """The teams whose queue of referrals awaiting allocation this user works: the teams they manage (a front-door team
+    hands referrals on and receives none)."""
+    if not (may_write(user) and is_team_manager(user)):
+        return set()
+    return team_ids(user, managed=True) - team_ids(user, service_area=ServiceArea.FRONT_DOOR)
+
+
+def may_see_cin_queue(user: User) -> bool:
+    return bool(cin_queue_teams(user))
+
+
+def may_allocate_referral(user: User, referral) -> bool:
+    """Allocate a referral from the queue: a manager of the team that received it (who may allocate the child)."""
+    return referral.team_id in cin_queue_teams(user) and may_allocate(user, referral.child, referral.team_id)
+
+
+def may_record_cin_work(user: User, child: Person) -> bool:
+    """Record the assessment, the plan, reviews and visits: anyone who may write to the child's record, other than by
+    emergency access (the allocated worker, someone involved, their team)."""
+    return may_write(user) and _sees_without_break_glass(user, child)
+
+
+def may_decide_for_cin_episode(user: User, child: Person, team_id: int | None = None) -> bool:
+    """Authorise or return an assessment, set its target, decide the episode's closure: a manager of the child's current
+    team (or, before anyone is allocated, of the team that received the referral)."""
+    if not (may_write(user) and is_team_manager(user)):
+        return False
+    if not ({_current_team(child), team_id} & team_ids(user, managed=True)) - {None}:
+        return False
+    return _sees_without_break_glass(user, child)
+
+
+def may_authorise_assessment(user: User, child: Person, team_id: int | None = None) -> bool:
+    return may_decide_for_cin_episode(user, child, team_id)
+
+
+def may_close_cin_episode(user: User, child: Person, team_id: int | None = None) -> bool:
+    return may_decide_for_cin_episode(user, child, team_id)
+
+
+def may_record_parenting_assessment(user: User, child: Person) -> bool:
+    """A parenting (or pre-birth) assessment is recorded by the parenting assessor working with the child now (a
+    current `parenting_assessor` involvement), who may write to case records."""
+    return may_write(user) and Involvement.objects.filter(
+        child=child, worker=user, role=InvolvementRole.PARENTING_ASSESSOR, ended_on__isnull=True).exists()

@@ -7,4 +7,13 @@ class ChildrenInNeedConfig(AppConfig):
     verbose_name = "Children in need"
 
     def ready(self) -> None:
-        from hearth.children_in_need import chronology, outcomes  # noqa: F401  (registrations)
+        from hearth.children_in_need import (  # noqa: F401  (registrations)
+            chronology,
+            clocks,
+            decisions,
+            due,
+            navigation,
+            outcomes,
+            policy,
+            sections,
+        )

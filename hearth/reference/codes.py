@@ -115,3 +115,97 @@ class OfstedGrade(models.TextChoices):
     GOOD = "2", "Good"
     REQUIRES_IMPROVEMENT = "3", "Requires improvement to be good"
     INADEQUATE = "4", "Inadequate"
+
+
+# --- Children in need: the episode and the assessment ----------------------------------------------------------------
+# Source: the DfE's Children in Need census schema 2024 (`primaryneedcodetype`, `reasonforclosuretype`,
+# `assessmentfactorstype`), published by the Department for Education under the Open Government Licence v3.0.
+# The factors' labels are the DfE's; the themes they are grouped under on a page are the DfE's own prefixes.
+
+
+class PrimaryNeed(models.TextChoices):
+    """The child's primary need at assessment (CIN census `PrimaryNeedCode`)."""
+
+    ABUSE_OR_NEGLECT = "N1", "Abuse or neglect"
+    CHILD_DISABILITY = "N2", "Child's disability"
+    PARENTAL_DISABILITY = "N3", "Parental disability or illness"
+    ACUTE_STRESS = "N4", "Family in acute stress"
+    FAMILY_DYSFUNCTION = "N5", "Family dysfunction"
+    SOCIALLY_UNACCEPTABLE = "N6", "Socially unacceptable behaviour"
+    LOW_INCOME = "N7", "Low income"
+    ABSENT_PARENTING = "N8", "Absent parenting"
+    NOT_IN_NEED = "N9", "Cases other than children in need"
+    NOT_STATED = "N0", "Not stated"
+
+
+class ReasonForClosure(models.TextChoices):
+    """Why a child in need episode closed (CIN census `ReasonForClosure`)."""
+
+    ADOPTED = "RC1", "Adopted"
+    DIED = "RC2", "Died"
+    CHILD_ARRANGEMENTS_ORDER = "RC3", "Child arrangements order"
+    SPECIAL_GUARDIANSHIP_ORDER = "RC4", "Special guardianship order"
+    ANOTHER_AUTHORITY = "RC5", "Transferred to services of another local authority"
+    ADULT_SOCIAL_CARE = "RC6", "Transferred to adult social care services"
+    SERVICES_CEASED = "RC7", "Services ceased for any other reason, including child no longer in need"
+    NO_FURTHER_ACTION = "RC8", "Case closed after assessment, no further action"
+    EARLY_HELP = "RC9", "Case closed after assessment, referred to early help"
+
+
+class AssessmentFactor(models.TextChoices):
+    """Factors identified at the end of assessment (CIN census `AssessmentFactors`)."""
+
+    ALCOHOL_CHILD = "1A", "Alcohol misuse by the child"
+    ALCOHOL_PARENT = "1B", "Alcohol misuse by the parent(s) or carer(s)"
+    ALCOHOL_HOUSEHOLD = "1C", "Alcohol misuse by another person living in the household"
+    DRUGS_CHILD = "2A", "Drug misuse by the child"
+    DRUGS_PARENT = "2B", "Drug misuse by the parent(s) or carer(s)"
+    DRUGS_HOUSEHOLD = "2C", "Drug misuse by another person living in the household"
+    DOMESTIC_VIOLENCE_CHILD = "3A", "Domestic violence: the child is the subject"
+    DOMESTIC_VIOLENCE_PARENT = "3B", "Domestic violence: the child's parent(s) or carer(s) are the subject"
+    DOMESTIC_VIOLENCE_HOUSEHOLD = "3C", "Domestic violence: another person living in the household is the subject"
+    MENTAL_HEALTH_CHILD = "4A", "Mental health of the child"
+    MENTAL_HEALTH_PARENT = "4B", "Mental health of the parent(s) or carer(s)"
+    MENTAL_HEALTH_HOUSEHOLD = "4C", "Mental health of another person in the family or household"
+    LEARNING_DISABILITY_CHILD = "5A", "The child's learning disability"
+    LEARNING_DISABILITY_PARENT = "5B", "The parent(s)' or carer(s)' learning disability"
+    LEARNING_DISABILITY_HOUSEHOLD = "5C", "Learning disability of another person in the family or household"
+    PHYSICAL_CHILD = "6A", "Physical disability or illness of the child"
+    PHYSICAL_PARENT = "6B", "Physical disability or illness of the parent(s) or carer(s)"
+    PHYSICAL_HOUSEHOLD = "6C", "Physical disability or illness of another person in the family or household"
+    YOUNG_CARER = "7A", "Young carer: the child's caring responsibilities"
+    PRIVATE_FOSTERING_OVERSEAS_RETURN = "8B", "Privately fostered: overseas children who intend to return"
+    PRIVATE_FOSTERING_OVERSEAS_STAY = "8C", "Privately fostered: overseas children who intend to stay"
+    PRIVATE_FOSTERING_EDUCATION = "8D", "Privately fostered: UK children in educational placements"
+    PRIVATE_FOSTERING_FAMILY = "8E", "Privately fostered: UK children making alternative family arrangements"
+    PRIVATE_FOSTERING_OTHER = "8F", "Privately fostered: other"
+    UASC = "9A", "Unaccompanied asylum-seeking child"
+    MISSING = "10A", "Going or being missing"
+    SEXUAL_EXPLOITATION = "11A", "Child sexual exploitation"
+    TRAFFICKING = "12A", "Trafficking"
+    GANGS = "13A", "Involvement in or with gangs"
+    SOCIALLY_UNACCEPTABLE = "14A", "Socially unacceptable behaviour"
+    SELF_HARM = "15A", "Self-harm"
+    NEGLECT = "16A", "Neglect"
+    EMOTIONAL_ABUSE = "17A", "Emotional abuse"
+    PHYSICAL_ABUSE_CHILD = "18B", "Physical abuse by another child"
+    PHYSICAL_ABUSE_ADULT = "18C", "Physical abuse by an adult"
+    SEXUAL_ABUSE_CHILD = "19B", "Sexual abuse by another child"
+    SEXUAL_ABUSE_ADULT = "19C", "Sexual abuse by an adult"
+    OTHER = "20", "Other"
+    NONE = "21", "No factors identified (no evidence of any factor, and no further action)"
+    FGM = "22A", "Female genital mutilation (FGM)"
+    FAITH_OR_BELIEF = "23A", "Abuse linked to faith or belief"
+    CRIMINAL_EXPLOITATION = "24A", "Child criminal exploitation"
+
+
+# The factors grouped by theme, for a readable list of checkboxes (codes as above, themes as the DfE names them).
+ASSESSMENT_FACTOR_THEMES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Alcohol and drugs", ("1A", "1B", "1C", "2A", "2B", "2C")),
+    ("Domestic violence", ("3A", "3B", "3C")),
+    ("Health and disability", ("4A", "4B", "4C", "5A", "5B", "5C", "6A", "6B", "6C")),
+    ("Caring and living away from home", ("7A", "8B", "8C", "8D", "8E", "8F", "9A")),
+    ("Abuse or neglect", ("16A", "17A", "18B", "18C", "19B", "19C", "22A", "23A")),
+    ("Exploitation, going missing and behaviour", ("10A", "11A", "12A", "13A", "24A", "14A", "15A")),
+    ("Other", ("20", "21")),
+)

@@ -48,8 +48,8 @@ def everything_about(council):
     ContactDecision.objects.create(contact_child=row, contact=contact, outcome="referral", rationale="Needs assessment",
                                    details_in_order=True, consent_in_order=True, decided_by=manager,
                                    decided_at=london(2024, 1, 10, 14), source=contact.source)
-    Referral.objects.create(child=child, referral_date=date(2024, 1, 11), source=ReferralSource.POLICE,
-                            contact_child=row, strategy_discussion_now=True, recorded_by=manager)
+    referral = Referral.objects.create(child=child, referral_date=date(2024, 1, 11), source=ReferralSource.POLICE,
+                                       contact_child=row, strategy_discussion_now=True, recorded_by=manager)
     StrategyDiscussion.objects.create(child=child, requested_at=london(2024, 1, 12, 15), requested_by=manager)
     EarlyHelpRequest.objects.create(child=child, requested_on=date(2024, 1, 13), recorded_by=manager)
     contact_url = reverse("front_door:contact", args=[contact.pk])
@@ -60,6 +60,7 @@ def everything_about(council):
                         by="Manager Tester"),
         ChronologyEntry(at_start_of(date(2024, 1, 11)), "referral",
                         "Referral to children's social care: strategy discussion now", summary="Source: Police",
+                        url=f"/children/{child.pk}/children-in-need/{referral.pk}/",
                         on_day=date(2024, 1, 11)),
         ChronologyEntry(london(2024, 1, 10, 14), "contact", "Contact decision: Referral to children's social care",
                         summary="Needs assessment", by="Manager Tester", url=contact_url),
