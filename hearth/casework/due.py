@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import CharField, F, Q, QuerySet, Value
+from django.db.models import CharField, F, IntegerField, Q, QuerySet, Value
 from django.db.models.functions import JSONObject
 from django.utils import timezone
 
@@ -96,16 +96,19 @@ def register(kind: str, label: str, *, rows: Callable[[], QuerySet], item: Calla
     return _sources[kind]
 
 
-def shape(queryset: QuerySet, *, child: str, due_on, awaits: str = Awaits.WORKER, **fields) -> QuerySet:
+def shape(queryset: QuerySet, *, child: str, due_on, awaits: str = Awaits.WORKER, holding_team: str | None = None,
+          **fields) -> QuerySet:
     """A source's open items in the shape all sources share, for the UNION.
 
     `child` names the child's foreign key; `due_on` a date column (or an expression giving a date) on which the
-    item is due; `awaits` who must act; `fields` columns or expressions kept as one JSON object (text, numbers,
-    booleans and nulls: dates inside it come back as ISO text).
+    item is due; `awaits` who must act; `holding_team` the team that holds the item where that is not (yet) the child's
+    allocated team (a referral waiting in the receiving team's queue), so its managers see it; `fields` columns or
+    expressions kept as one JSON object (text, numbers, booleans and nulls: dates inside it come back as ISO text).
     """
     return queryset.order_by().annotate(
         w_id=F("pk"),
         w_child_id=F(child),
+        w_team_id=F(holding_team) if holding_team else Value(None, output_field=IntegerField()),
         w_due_on=F(due_on) if isinstance(due_on, str) else due_on,
         w_awaits=Value(awaits, output_field=CharField()),
         w_fields=JSONObject(**{name: F(value) if isinstance(value, str) else value for name, value in fields.items()}),
@@ -201,8 +204,9 @@ def held_by(user) -> Q:
 
 
 def held_in(team_ids) -> Q:
-    """The children currently allocated to these teams."""
-    return Q(w_child_id__in=Allocation.objects.filter(team_id__in=team_ids, ended_on__isnull=True).values("child_id"))
+    """Items these teams hold: those of children currently allocated to them, and those a source says a team holds."""
+    return (Q(w_child_id__in=Allocation.objects.filter(team_id__in=team_ids, ended_on__isnull=True).values("child_id"))
+            | Q(w_team_id__in=list(team_ids)))
 
 
 def for_worker(user) -> list[Row]:

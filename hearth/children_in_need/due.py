@@ -22,10 +22,11 @@ def _episode(row: due.Row) -> str:
 
 def _awaiting_allocation():
     # Due the day it arrives: a referral is allocated on receipt, and each day it waits shows red. The receiving
-    # team is in the fields (`team_id`): the child need not be allocated to it yet, so `due.held_in` may not find it.
+    # team holds it (`holding_team`), so its managers see it though the child is not yet allocated to that team.
     # A referral with no receiving team (written before teams received them) waits in no queue, so is due to nobody.
     return due.shape(Referral.objects.filter(allocated_on__isnull=True, closure_date__isnull=True, team__isnull=False),
-                     child="child", due_on="referral_date", awaits=due.Awaits.MANAGER, referral="id",
+                     child="child", due_on="referral_date", awaits=due.Awaits.MANAGER, holding_team="team_id",
+                     referral="id",
                      team="team__name", team_id="team_id", referred="referral_date")
 
 

@@ -22,6 +22,16 @@ def test_a_referral_awaiting_allocation_is_due_to_a_manager(council, refer):
     assert len(rows) == 1 and rows[0].awaits == due.Awaits.MANAGER and rows[0].id == referral.pk
 
 
+def test_a_referral_waiting_for_an_unallocated_child_reaches_the_receiving_teams_managers(council, refer):
+    """The receiving team holds the referral before the child is allocated to it: its managers' list shows it, and
+    no other team's does."""
+    referral = refer(council.unallocated)
+    waiting, _ = due.for_teams({referral.team_id}, today=timezone.localdate())
+    assert [row.id for row in waiting if row.kind == "cin_referral_allocation"] == [referral.pk]
+    others, _ = due.for_teams({council.front_door.pk}, today=timezone.localdate())
+    assert "cin_referral_allocation" not in kinds(others)
+
+
 def test_an_allocated_referral_has_its_assessment_due_to_the_worker_on_the_stored_day_or_the_earlier_target(
         council, allocated_referral):
     rows = [row for row in due.for_worker(council.worker) if row.kind == "cin_assessment"]
