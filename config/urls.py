@@ -17,6 +17,7 @@ urlpatterns = [
     path("partner/", include("hearth.front_door.urls_partner")),
     path("inspection/", include("hearth.inspection.urls")),
     path("oversight/", include("hearth.oversight.urls")),
+    path("", include("hearth.protection.proceedings.urls")),
 ]
 # Django's admin writes around the services (no audit, no rules): only for local development.
 if settings.HEARTH_DJANGO_ADMIN:

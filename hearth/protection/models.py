@@ -22,3 +22,4 @@ class StrategyDiscussion(models.Model):
 
     def __str__(self) -> str:
         return f"Strategy discussion for {self.child}"
+from hearth.protection.proceedings.models import *  # noqa: E402,F401,F403
