@@ -83,7 +83,7 @@ def pre_proceedings_page(request: HttpRequest, child_id: int, pre_proceedings_id
         "may_record": may_record and case.is_open and not case.outcome,
         "may_record_proceedings": may_record,
         "may_decide": not case.outcome and all(policy.may_decide_pre_proceedings(request.user, c) for c in children),
-        "today": timezone.localdate(),
+        "as_of": timezone.localdate(),
     })
 
 
@@ -281,5 +281,5 @@ def tracker(request: HttpRequest) -> HttpResponse:
                                       if named.may_open])
     return render(request, "proceedings/tracker.html", {
         "title": "Pre-proceedings and care proceedings", "section": "pre_proceedings", "teams": teams,
-        "team_id": team_id, "pre": pre, "proceedings": proceedings, "today": today,
+        "team_id": team_id, "pre": pre, "proceedings": proceedings, "as_of": today,
     })
