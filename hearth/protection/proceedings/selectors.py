@@ -2,7 +2,7 @@
 scoped by the policy's answer for the leaders' page."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
@@ -80,21 +80,31 @@ def _weeks(since: date, today: date) -> int:
     return max(0, (today - since).days // 7)
 
 
-def tracker(user: User, *, today: date, team_id: int | None = None) -> tuple[list[Tracked], list[Tracked]]:
-    """Every open pre-proceedings case and every care proceedings without a final order, in the user's teams (all for
-    a senior leader), optionally one team's: five queries, however many families."""
+# How far back the leaders' page lists the pre-proceedings that have ended (stepped down, or up to court).
+ENDED_WEEKS = 12
+
+
+def tracker(user: User, *, today: date,
+            team_id: int | None = None) -> tuple[list[Tracked], list[Tracked], list[Tracked]]:
+    """Every open pre-proceedings case, every care proceedings without a final order, and the pre-proceedings ended in
+    the last 12 weeks, in the user's teams (all for a senior leader), optionally one team's: seven queries, however
+    many families."""
     scope = policy.pre_proceedings_tracker_teams(user)
     wanted = scope if team_id is None else ({team_id} if scope is None or team_id in scope else set())
     cases = PreProceedings.objects.filter(ended_on__isnull=True).select_related("team").prefetch_related(_CHILDREN)
     proceedings = (CareProceedings.objects.filter(final_order_on__isnull=True)
                    .select_related("team", "pre_proceedings").prefetch_related(
                        Prefetch("pre_proceedings__children", queryset=_CHILDREN.queryset)))
+    ended = (PreProceedings.objects.filter(ended_on__gte=today - timedelta(weeks=ENDED_WEEKS))
+             .select_related("team").prefetch_related(_CHILDREN))
     if wanted is not None:
         cases = cases.filter(team_id__in=wanted)
         proceedings = proceedings.filter(team_id__in=wanted)
+        ended = ended.filter(team_id__in=wanted)
     cases = list(cases.order_by("started_on", "pk"))
     proceedings = list(proceedings.order_by("target_on", "pk"))
-    everyone = [row.child for case in cases for row in case.children.all()]
+    ended = list(ended.order_by("-ended_on", "-pk"))
+    everyone = [row.child for case in cases + ended for row in case.children.all()]
     everyone += [row.child for found in proceedings for row in found.pre_proceedings.children.all()]
     seen = policy.visible_child_ids(user, [child.pk for child in everyone])
 
@@ -104,4 +114,5 @@ def tracker(user: User, *, today: date, team_id: int | None = None) -> tuple[lis
 
     return ([Tracked(case, None, names(case), _weeks(case.started_on, today)) for case in cases],
             [Tracked(found.pre_proceedings, found, names(found.pre_proceedings), _weeks(found.application_on, today))
-             for found in proceedings])
+             for found in proceedings],
+            [Tracked(case, None, names(case), _weeks(case.started_on, case.ended_on)) for case in ended])

@@ -275,11 +275,12 @@ def tracker(request: HttpRequest) -> HttpResponse:
     team_id = parse_id(request.GET.get("team"))
     if team_id is not None and team_id not in {team.pk for team in teams}:
         team_id = None
-    pre, proceedings = selectors.tracker(request.user, today=today, team_id=team_id)
+    pre, proceedings, ended = selectors.tracker(request.user, today=today, team_id=team_id)
     policy.log_access_many(user=request.user, action=AccessAction.VIEW, what="Pre-proceedings tracker",
-                           child_ids=[named.child.pk for row in pre + proceedings for named in row.children
+                           child_ids=[named.child.pk for row in pre + proceedings + ended for named in row.children
                                       if named.may_open])
     return render(request, "proceedings/tracker.html", {
         "title": "Pre-proceedings and care proceedings", "section": "pre_proceedings", "teams": teams,
-        "team_id": team_id, "pre": pre, "proceedings": proceedings, "as_of": today,
+        "team_id": team_id, "pre": pre, "proceedings": proceedings, "ended": ended, "as_of": today,
+        "ended_weeks": selectors.ENDED_WEEKS,
     })

@@ -299,3 +299,14 @@ def test_weeks_against_the_target_count_from_the_application(council, family, ca
     assert ">5<" in row and "21 weeks left" in row
     assert proceedings.target_on == days_ago(35) + timedelta(weeks=26)
     assert "No family is in pre-proceedings" in page  # stepped up and applied: in proceedings only
+
+
+def test_a_family_stepped_down_leaves_the_list_and_shows_among_those_who_left_recently(council, family, case):
+    services.pre_proceedings_step_decide(acting_user=council.manager, pre_proceedings=case,
+                                         outcome=PreProceedingsOutcome.STEP_DOWN, decided_on=days_ago(1),
+                                         rationale="The family's plan is working")
+    page = client_for(council.leader).get("/protection/pre-proceedings").content.decode()
+    assert "No family is in pre-proceedings" in page
+    [row] = table_rows(page, "Families who left pre-proceedings")
+    assert "Step down" in row and "Ben Allocated" in row and f">{49 // 7}<" in row
+    assert "1 family left pre-proceedings in the last 12 weeks" in page
