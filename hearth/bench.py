@@ -195,4 +195,6 @@ def _pages_to_measure() -> list[tuple[str, str, object]]:
         ("oversight: decisions", "/oversight/decisions", leader),
         # Quality assurance: audits graded in the last six months by theme, month and grade.
         ("audit themes", "/oversight/audits/themes", leader),
+        # Leaders track and review pre-proceedings: every family in them and in care proceedings, all teams.
+        ("pre-proceedings", "/protection/pre-proceedings", leader),
     ]

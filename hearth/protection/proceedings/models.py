@@ -57,6 +57,10 @@ class PreProceedings(Versioned):
         return self.ended_on is None
 
     @property
+    def is_stepped_up(self) -> bool:
+        return self.outcome == PreProceedingsOutcome.STEP_UP
+
+    @property
     def stage(self) -> str:
         """Where the case has got to, in the words a leader uses."""
         if self.outcome == PreProceedingsOutcome.STEP_UP:
