@@ -634,7 +634,11 @@ def inspection_sample_scope(sample_model) -> Scope:
 def may_decide_pre_proceedings(user: User, child: Person) -> bool:
     """Begin pre-proceedings, or step up or down, for a child: a senior leader, or a team manager of the child's
     current team, who may write to the record and sees it other than by emergency access."""
-    if not (may_write(user) and (is_senior_leader(user) or manages_team(user, _current_team(child)))):
+    if not may_write(user):
+        return False
+    # The roles first, so a worker's view of a record costs no query to answer "no".
+    if not is_senior_leader(user) and not (
+            is_team_manager(user) and team_ids(user, managed=True) and manages_team(user, _current_team(child))):
         return False
     return visible_children(user, break_glass=False).filter(pk=child.pk).exists()
 
