@@ -659,3 +659,9 @@ def may_see_pre_proceedings_tracker(user: User) -> bool:
 def pre_proceedings_tracker_teams(user: User) -> set[int] | None:
     """The teams whose families the leaders' page lists for this user: None for every team (a senior leader)."""
     return None if is_senior_leader(user) else team_ids(user, managed=True)
+
+
+def may_begin_pre_proceedings_somewhere(user: User) -> bool:
+    """Whether to offer "Begin pre-proceedings" on a record at all (the page checks the child): a senior leader, or a
+    team manager of some team, who may write."""
+    return may_write(user) and (is_senior_leader(user) or (is_team_manager(user) and bool(team_ids(user, managed=True))))

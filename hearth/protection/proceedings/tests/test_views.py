@@ -310,3 +310,15 @@ def test_a_family_stepped_down_leaves_the_list_and_shows_among_those_who_left_re
     [row] = table_rows(page, "Families who left pre-proceedings")
     assert "Step down" in row and "Ben Allocated" in row and f">{49 // 7}<" in row
     assert "1 family left pre-proceedings in the last 12 weeks" in page
+
+
+@pytest.mark.parametrize("who", ["worker", "manager", "leader"])
+def test_the_childs_record_section_reads_in_one_query(council, family, case, who, django_assert_num_queries):
+    from hearth.protection.proceedings.sections import pre_proceedings_section
+
+    user = getattr(council, who)
+    policy.memberships(user)
+    user.role_codes  # noqa: B018 - the record's page has read them already
+    for child in (family["sister"], council.team_child):  # one in pre-proceedings, one not
+        with django_assert_num_queries(1):
+            pre_proceedings_section(user, child)
