@@ -112,6 +112,8 @@ def _proceedings_entries(row: Row):
     fields = row.fields
     if fields["step"] == "application":
         title = "Application to court for care proceedings"
+    elif fields["step"] == "parents_letter":
+        title = "Letter to the parents about the application to court"
     elif fields["step"] == "hearing":
         title = f"Hearing: {choice_label(HearingKind, fields['what'])}"
     else:
@@ -126,6 +128,8 @@ def _proceedings_rows(child):
     return [
         shape(proceedings, day="application_on", step=_step("application"), what=_step(""),
               summary=excerpt("urgent_reason"), **common),
+        shape(proceedings.filter(parents_letter_on__isnull=False), day="parents_letter_on",
+              step=_step("parents_letter"), what=_step(""), summary=_step(""), **common),
         shape(Hearing.objects.filter(care_proceedings__pre_proceedings__children__child=child), day="held_on",
               step=_step("hearing"), what="kind", summary="outcome", child=Value(child.pk),
               case="care_proceedings__pre_proceedings_id"),

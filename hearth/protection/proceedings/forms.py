@@ -126,6 +126,12 @@ class ApplicationForm(Form):
         widget=forms.Textarea, required=False)
 
 
+class ParentsLetterForm(Form):
+    version = VersionField()
+    sent_on = GovukDateField(label="Date the letter telling the parents of the application was sent", past_only=True,
+                             error_messages={"required": "Enter the date the letter was sent"})
+
+
 class HearingForm(Form):
     held_on = GovukDateField(label="Date of the hearing", past_only=True,
                              error_messages={"required": "Enter the date of the hearing"})

@@ -188,6 +188,8 @@ class CareProceedings(Versioned):
     urgent_reason = models.TextField(blank=True, help_text="Why the application could not wait for the letter "
                                      "before proceedings.")
     target_on = models.DateField(help_text="26 weeks from the application, stored when it was made.")
+    parents_letter_on = models.DateField("Date the letter telling the parents of the application was sent",
+                                         null=True, blank=True)
     final_order = models.CharField(max_length=20, choices=FinalOrder.choices, blank=True)
     final_order_on = models.DateField("Date of the final order", null=True, blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")

@@ -116,3 +116,28 @@ def tracker(user: User, *, today: date,
             [Tracked(found.pre_proceedings, found, names(found.pre_proceedings), _weeks(found.application_on, today))
              for found in proceedings],
             [Tracked(case, None, names(case), _weeks(case.started_on, case.ended_on)) for case in ended])
+
+
+def census_items(case: PreProceedings) -> dict:
+    """The CIN census 2025/26 `PreProceedingsandFGDM` items of a case (the same for each child in it), derived from
+    the records: a meeting offered in the letter and a meeting held are read from the family group meetings, the
+    review count is counted, and the court application date is the care proceedings'. None where nothing is known.
+
+    FGDMMeetingOffer is 1 or 0 once the letter is sent (rule 9007); FGDMMeetingFac is 1 or 0 once one is offered
+    (rule 9010Q); ReviewMeetingsCount is given once the initial meeting is held (rule 9015Q).
+    """
+    meetings = list(case.family_meetings.all())
+    offered = any(meeting.offered_in_letter for meeting in meetings)
+    proceedings = CareProceedings.objects.filter(pre_proceedings=case).first()
+    return {
+        "PPStartDate": case.started_on,
+        "LBPSentDate": case.letter_sent_on,
+        "FGDMMeetingOffer": (1 if offered else 0) if case.letter_sent_on else None,
+        "FGDMMeetingFac": (1 if any(meeting.held_on for meeting in meetings) else 0) if offered else None,
+        "InitialPPMeetingDate": case.initial_meeting_on,
+        "ReviewMeetingsCount": case.reviews.count() if case.initial_meeting_on else None,
+        "StepDecisionDate": case.step_decision_on,
+        "PPOutcome": case.outcome or None,
+        "CourtAppDate": proceedings.application_on if proceedings else None,
+        "LetterInitCPDate": proceedings.parents_letter_on if proceedings else None,
+    }

@@ -333,6 +333,25 @@ def care_proceedings_apply(*, acting_user: User, pre_proceedings: PreProceedings
 
 
 @transaction.atomic
+def parents_letter_record(*, acting_user: User, proceedings: CareProceedings, sent_on: date,
+                          read_version: int) -> CareProceedings:
+    """Record the letter telling the parents that care proceedings have been applied for.
+
+    CIN census 2025/26 rule 9013: it is sent on or after the application to court.
+    """
+    children = _require_recorder(acting_user, proceedings.pre_proceedings)
+    claim_version(proceedings, read_version)
+    _not_future("sent_on", sent_on, "The date the letter was sent")
+    _on_or_after("sent_on", sent_on, proceedings.application_on,
+                 "The letter telling the parents of the application is sent on or after the application")
+    proceedings.parents_letter_on = sent_on
+    save_with_history(proceedings, acting_user=acting_user)
+    _audit(acting_user, children, "care_proceedings.parents_letter",
+           f"Letter to the parents about the application sent {govuk_date(sent_on)}")
+    return proceedings
+
+
+@transaction.atomic
 def hearing_record(*, acting_user: User, proceedings: CareProceedings, held_on: date, kind: str,
                    outcome: str) -> Hearing:
     """Record a hearing in care proceedings and what the court decided or directed."""

@@ -17,6 +17,7 @@ urlpatterns = [
     path(f"{case}/propose", views.propose, name="propose"),
     path(f"{case}/decide", views.decide, name="decide"),
     path(f"{case}/care-proceedings/new", views.application, name="application"),
+    path(f"{case}/care-proceedings/parents-letter", views.parents_letter, name="parents_letter"),
     path(f"{case}/care-proceedings/hearing", views.hearing, name="hearing"),
     path(f"{case}/care-proceedings/final-order", views.final_order, name="final_order"),
 ]

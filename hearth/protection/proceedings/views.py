@@ -247,6 +247,15 @@ def _proceedings_step(request, child_id, pre_proceedings_id, *, what, form_class
                         back_url=_case_url(child.pk, case), caption=case.family_name)
 
 
+def parents_letter(request, child_id, pre_proceedings_id):
+    return _proceedings_step(
+        request, child_id, pre_proceedings_id, what="Record the letter to the parents about the application",
+        form_class=forms.ParentsLetterForm, title="Letter to the parents about the application", fields=["sent_on"],
+        done="Letter to the parents saved",
+        run=lambda proceedings, data: services.parents_letter_record(
+            acting_user=request.user, proceedings=proceedings, sent_on=data["sent_on"], read_version=data["version"]))
+
+
 def hearing(request, child_id, pre_proceedings_id):
     return _proceedings_step(
         request, child_id, pre_proceedings_id, what="Record a hearing", form_class=forms.HearingForm,

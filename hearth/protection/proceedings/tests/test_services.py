@@ -324,3 +324,42 @@ def test_each_dated_step_is_in_each_childs_chronology_on_its_day(council, family
         "Family group conference held", "Financial support of £1,200.00 offered to Mia Allocated"}
     assert timezone.localtime(titles["Letter before proceedings sent"]).date() == days_ago(45)
     assert all(timezone.localtime(moment).hour == 0 for moment in titles.values())
+
+
+def test_the_census_items_are_derived_from_the_records(council, family, case):
+    from hearth.protection.proceedings.selectors import census_items
+
+    assert census_items(case) == {
+        "PPStartDate": days_ago(50), "LBPSentDate": None, "FGDMMeetingOffer": None, "FGDMMeetingFac": None,
+        "InitialPPMeetingDate": None, "ReviewMeetingsCount": None, "StepDecisionDate": None, "PPOutcome": None,
+        "CourtAppDate": None, "LetterInitCPDate": None}
+    case = letter_and_meeting(council, case)
+    assert census_items(case)["FGDMMeetingOffer"] == 0 and census_items(case)["ReviewMeetingsCount"] == 0
+    meeting = services.family_group_meeting_offer(acting_user=council.worker, pre_proceedings=case, kind="fgc",
+                                                  offered_on=days_ago(45), offered_in_letter=True)
+    assert (census_items(case)["FGDMMeetingOffer"], census_items(case)["FGDMMeetingFac"]) == (1, 0)
+    services.family_group_meeting_held(acting_user=council.worker, meeting=meeting, held_on=days_ago(30),
+                                       family_plan="Plan", read_version=meeting.version)
+    services.pre_proceedings_meeting_record(acting_user=council.worker, pre_proceedings=case, held_on=days_ago(25))
+    case = _stepped_up(council, case)
+    proceedings = services.care_proceedings_apply(acting_user=council.worker, pre_proceedings=case,
+                                                  application_on=days_ago(14))
+    with pytest.raises(ValidationError) as refused:
+        services.parents_letter_record(acting_user=council.worker, proceedings=proceedings, sent_on=days_ago(15),
+                                       read_version=proceedings.version)
+    assert "on or after the application" in refused.value.message_dict["sent_on"][0]
+    proceedings.refresh_from_db()
+    services.parents_letter_record(acting_user=council.worker, proceedings=proceedings, sent_on=days_ago(13),
+                                   read_version=proceedings.version)
+    case.refresh_from_db()
+    items = census_items(case)
+    assert items["FGDMMeetingFac"] == 1 and items["ReviewMeetingsCount"] == 1
+    assert items["PPOutcome"] == PreProceedingsOutcome.STEP_UP and items["StepDecisionDate"] == days_ago(20)
+    assert (items["CourtAppDate"], items["LetterInitCPDate"]) == (days_ago(14), days_ago(13))
+
+
+def test_the_decision_kinds_are_registered_for_oversight():
+    from hearth.casework import decision_sources
+
+    assert decision_sources.label_for(services.START_KIND).startswith("Beginning pre-proceedings")
+    assert decision_sources.label_for(services.STEP_KIND).startswith("Stepping up")

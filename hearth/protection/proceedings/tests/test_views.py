@@ -322,3 +322,27 @@ def test_the_childs_record_section_reads_in_one_query(council, family, case, who
     for child in (family["sister"], council.team_child):  # one in pre-proceedings, one not
         with django_assert_num_queries(1):
             pre_proceedings_section(user, child)
+
+
+def test_care_proceedings_pages_record_hearings_and_the_final_order(council, family, case):
+    services.pre_proceedings_step_decide(acting_user=council.manager, pre_proceedings=case,
+                                         outcome=PreProceedingsOutcome.STEP_UP, decided_on=days_ago(30),
+                                         rationale="Serious injury")
+    client = client_for(council.worker)
+    response = client.post(case_url(family["brother"], case, "care-proceedings/new"), {
+        **date_data("application_on", days_ago(28)), "urgent_reason": "The child was injured at home"})
+    assert response.status_code == 302
+    assert client_for(council.outsider).get(case_url(family["brother"], case, "care-proceedings/hearing")
+                                            ).status_code == 404
+    response = client.post(case_url(family["brother"], case, "care-proceedings/hearing"), {
+        **date_data("held_on", days_ago(29)), "kind": "cmh", "outcome": "Directions"})
+    assert "A hearing must be on or after the day the application was made" in response.content.decode()
+    client.post(case_url(family["brother"], case, "care-proceedings/hearing"), {
+        **date_data("held_on", days_ago(20)), "kind": "cmh", "outcome": "Parenting assessment directed"})
+    proceedings = case.care_proceedings
+    client.post(case_url(family["brother"], case, "care-proceedings/final-order"), {
+        "version": proceedings.version, "final_order": "sgo", **date_data("made_on", days_ago(1))})
+    page = client.get(case_url(family["brother"], case)).content.decode()
+    assert "Parenting assessment directed" in page and "Special guardianship order" in page
+    assert "Record the final order" not in page
+    assert client.get(case_url(family["brother"], case, "care-proceedings/hearing")).status_code == 404
