@@ -12,6 +12,7 @@ from hearth.accounts.models import Team, User
 from hearth.people.models import Person
 from hearth.protection.proceedings.models import (
     CareProceedings,
+    FamilyGroupMeeting,
     FamilyNetworkSupport,
     PreProceedings,
     PreProceedingsChild,
@@ -37,6 +38,14 @@ def pre_proceedings_of(child: Person, pre_proceedings_id: int) -> PreProceedings
              .first())
     if found is None:
         raise Http404("No such pre-proceedings for this child")
+    return found
+
+
+def family_meeting_of(case: PreProceedings, meeting_id: int) -> FamilyGroupMeeting:
+    """One family group meeting of a case already read through a child (404 if it is not the case's)."""
+    found = FamilyGroupMeeting.objects.filter(pre_proceedings=case, pk=meeting_id).first()
+    if found is None:
+        raise Http404("No such family group meeting")
     return found
 
 

@@ -18,7 +18,7 @@ from hearth.core.http import add_service_errors, parse_id
 from hearth.people.models import PersonKind
 from hearth.people.selectors import family_network
 from hearth.protection.proceedings import forms, selectors, services
-from hearth.protection.proceedings.models import FamilyGroupMeeting, PreProceedings
+from hearth.protection.proceedings.models import PreProceedings
 from hearth.reference.codes import PreProceedingsOutcome
 
 CONFLICT = ("Someone else changed these pre-proceedings after you opened this page. Check the record, then save "
@@ -147,9 +147,7 @@ def family_meeting_offer(request, child_id, pre_proceedings_id):
 def family_meeting_held(request, child_id, pre_proceedings_id, meeting_id):
     child = child_for(request.user, child_id, what="Record a family group conference held", write=True)
     case = selectors.pre_proceedings_of(child, pre_proceedings_id)
-    found = FamilyGroupMeeting.objects.filter(pre_proceedings=case, pk=meeting_id).first()
-    if found is None:
-        raise Http404("No such meeting")
+    found = selectors.family_meeting_of(case, meeting_id)
     children = [row.child for row in case.children.all()]
     policy.require(policy.may_record_pre_proceedings(request.user, children),
                    "Only someone who may write to every child's record in the case can record this.")

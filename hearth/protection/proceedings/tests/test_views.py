@@ -346,3 +346,15 @@ def test_care_proceedings_pages_record_hearings_and_the_final_order(council, fam
     assert "Parenting assessment directed" in page and "Special guardianship order" in page
     assert "Record the final order" not in page
     assert client.get(case_url(family["brother"], case, "care-proceedings/hearing")).status_code == 404
+
+
+def test_a_family_group_conference_of_another_case_is_not_found_through_this_one(council, family, case):
+    other = services.pre_proceedings_start(acting_user=council.manager, children=[council.team_child],
+                                           started_on=days_ago(5), rationale="Concerns")
+    meeting = services.family_group_meeting_offer(acting_user=council.worker, pre_proceedings=other, kind="fgc",
+                                                  offered_on=days_ago(4), offered_in_letter=False)
+    client = client_for(council.worker)
+    assert client.get(case_url(council.team_child, other, f"family-group-conference/{meeting.pk}/held")
+                      ).status_code == 200
+    assert client.get(case_url(family["sister"], case, f"family-group-conference/{meeting.pk}/held")
+                      ).status_code == 404
