@@ -20,6 +20,7 @@ urlpatterns = [
     path("oversight/", include("hearth.oversight.urls")),
     path("", include("hearth.casework.urls_work")),
     path("", include("hearth.children_in_need.urls")),
+    path("", include("hearth.protection.proceedings.urls")),
 ]
 # Django's admin writes around the services (no audit, no rules): only for local development.
 if settings.HEARTH_DJANGO_ADMIN:

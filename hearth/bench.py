@@ -199,6 +199,8 @@ def _pages_to_measure() -> list[tuple[str, str, object]]:
         ("audit themes", "/oversight/audits/themes", leader),
         # What is due: the manager's decisions awaiting them and their team's overdue work, every source in one query.
         ("team's work", "/team-work", manager),
+        # Leaders track and review pre-proceedings: every family in them and in care proceedings, all teams.
+        ("pre-proceedings", "/protection/pre-proceedings", leader),
     ] + _protection_pages() + _children_in_need_pages()
 
 

@@ -788,3 +788,47 @@ def may_record_parenting_assessment(user: User, child: Person) -> bool:
     current `parenting_assessor` involvement), who may write to case records."""
     return may_write(user) and Involvement.objects.filter(
         child=child, worker=user, role=InvolvementRole.PARENTING_ASSESSOR, ended_on__isnull=True).exists()
+
+
+# --- Pre-proceedings and care proceedings (hearth.protection.proceedings) ------------------------------------------
+# Pre-proceedings begin at a legal planning (gateway) meeting: the decision to begin, and the decision to step up to
+# court or step down, are a manager's (of the team that holds the child now) or a senior leader's. The letter, the
+# meetings, family group conferences, family network support, the application and hearings are recorded by anyone
+# who may write to every child's record in the case. The leaders' page names families: senior leaders see every
+# team's, team managers their own teams'; neither sees a restricted child named without a grant.
+
+
+def may_decide_pre_proceedings(user: User, child: Person) -> bool:
+    """Begin pre-proceedings, or step up or down, for a child: a senior leader, or a team manager of the child's
+    current team, who may write to the record and sees it other than by emergency access."""
+    if not may_write(user):
+        return False
+    # The roles first, so a worker's view of a record costs no query to answer "no".
+    if not is_senior_leader(user) and not (
+            is_team_manager(user) and team_ids(user, managed=True) and manages_team(user, _current_team(child))):
+        return False
+    return visible_children(user, break_glass=False).filter(pk=child.pk).exists()
+
+
+def may_record_pre_proceedings(user: User, children: Iterable[Person]) -> bool:
+    """Record a step of a pre-proceedings case or of care proceedings: someone who may write to each child's record."""
+    children = list(children)
+    return may_write(user) and bool(children) and len(visible_child_ids(user, [c.pk for c in children])) == len(
+        {c.pk for c in children})
+
+
+def may_see_pre_proceedings_tracker(user: User) -> bool:
+    """The leaders' page of pre-proceedings and proceedings: senior leaders, and managers of a team."""
+    return user.is_authenticated and works_with_cases(user) and (
+        is_senior_leader(user) or (is_team_manager(user) and bool(team_ids(user, managed=True))))
+
+
+def pre_proceedings_tracker_teams(user: User) -> set[int] | None:
+    """The teams whose families the leaders' page lists for this user: None for every team (a senior leader)."""
+    return None if is_senior_leader(user) else team_ids(user, managed=True)
+
+
+def may_begin_pre_proceedings_somewhere(user: User) -> bool:
+    """Whether to offer "Begin pre-proceedings" on a record at all (the page checks the child): a senior leader, or a
+    team manager of some team, who may write."""
+    return may_write(user) and (is_senior_leader(user) or (is_team_manager(user) and bool(team_ids(user, managed=True))))

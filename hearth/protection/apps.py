@@ -8,3 +8,4 @@ class ProtectionConfig(AppConfig):
 
     def ready(self) -> None:
         from hearth.protection import chronology, clocks, decisions, due, outcomes, sections  # noqa: F401  (registrations)
+        from hearth.protection.proceedings import registrations  # noqa: F401  (pre-proceedings and proceedings)

@@ -293,3 +293,6 @@ class PlanVisit(models.Model):
 
     def __str__(self) -> str:
         return f"Visit on {self.visited_on}"
+
+
+from hearth.protection.proceedings.models import *  # noqa: E402,F401,F403

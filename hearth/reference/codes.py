@@ -209,3 +209,20 @@ ASSESSMENT_FACTOR_THEMES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Exploitation, going missing and behaviour", ("10A", "11A", "12A", "13A", "24A", "14A", "15A")),
     ("Other", ("20", "21")),
 )
+
+
+# --- Pre-proceedings (the Public Law Outline) ------------------------------------------------------------------------
+# Source: the DfE's CIN census from 2025/26, which adds to each CINdetails a PreProceedingsandFGDM block (PPStartDate,
+# LBPSentDate, FGDMMeetingOffer, FGDMMeetingFac, InitialPPMeetingDate, ReviewMeetingsCount, StepDecisionDate,
+# PPOutcome, CourtAppDate, LetterInitCPDate) and rule 9011: PPOutcome takes a value of code set CS131 (A, B or C).
+# The codes are the DfE's (Open Government Licence), as listed by Data to Insight's csc-validator-be-cin (MIT). The
+# labels are Hearth's reading of the three outcomes (to care proceedings, stepped down, ended otherwise): check them
+# against the DfE's guide for the year before the first return is made with them.
+
+
+class PreProceedingsOutcome(models.TextChoices):
+    """How pre-proceedings ended (CIN census 2025/26 `PPOutcome`, code set CS131)."""
+
+    STEP_UP = "A", "Step up: apply to court for care proceedings"
+    STEP_DOWN = "B", "Step down: pre-proceedings end without care proceedings"
+    OTHER = "C", "Pre-proceedings ended for another reason"
