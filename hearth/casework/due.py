@@ -101,8 +101,8 @@ def shape(queryset: QuerySet, *, child: str, due_on, awaits: str = Awaits.WORKER
     """A source's open items in the shape all sources share, for the UNION.
 
     `child` names the child's foreign key; `due_on` a date column (or an expression giving a date) on which the
-    item is due; `awaits` who must act; `holding_team` the team that holds the item where that is not (yet) the child's
-    allocated team (a referral waiting in the receiving team's queue), so its managers see it; `fields` columns or
+    item is due; `awaits` who must act; `holding_team` the team that holds the item, where that is not (yet) the
+    child's allocated team (a referral waiting in the receiving team's queue): its managers see it; `fields` columns or
     expressions kept as one JSON object (text, numbers, booleans and nulls: dates inside it come back as ISO text).
     """
     return queryset.order_by().annotate(
@@ -119,14 +119,16 @@ def kinds() -> list[tuple[str, str]]:
     return [(source.kind, source.label) for source in _sources.values()]
 
 
-def _read(children: Q | None, *, awaits: str | None = None, due_by: date | None = None,
+def _read(children, *, awaits: str | None = None, due_by: date | None = None,
           kinds: tuple[str, ...] = ()) -> list[Row]:
     parts = []
     for source in _sources.values():
         if kinds and source.kind not in kinds:
             continue
         rows = source.rows()
-        if children is not None:
+        if callable(children):
+            rows = rows.filter(children(_holds_teams(rows)))
+        elif children is not None:
             rows = rows.filter(children)
         if awaits is not None:
             rows = rows.filter(w_awaits=awaits)
@@ -197,30 +199,50 @@ def with_extra(item: DueItem, **extra) -> DueItem:
 
 def held_by(user) -> Q:
     """The children this user holds (their current allocation) or works with (a current involvement), leaving out a
-    restricted child the user has no grant for: as their caseload does, "My work" never lists one."""
+    restricted child the user has no grant for: as their caseload does, "My work" never lists one.
+
+    The children are read first, in one query (a caseload is tens of children), and each part of the union then asks
+    about that list: a subquery in every part cost more to build than the whole union took to run.
+    """
     seen = policy.unrestricted_or_granted(user, "child")
-    return (Q(w_child_id__in=Allocation.objects.filter(seen, worker=user, ended_on__isnull=True).values("child_id"))
-            | Q(w_child_id__in=Involvement.objects.filter(seen, worker=user, ended_on__isnull=True).values("child_id")))
+    held = (Allocation.objects.filter(seen, worker=user, ended_on__isnull=True).order_by()
+            .values_list("child_id", flat=True))
+    involved = (Involvement.objects.filter(seen, worker=user, ended_on__isnull=True).order_by()
+                .values_list("child_id", flat=True))
+    return Q(w_child_id__in=sorted(set(held.union(involved))))
 
 
-def held_in(team_ids) -> Q:
-    """Items these teams hold: those of children currently allocated to them, and those a source says a team holds."""
-    return (Q(w_child_id__in=Allocation.objects.filter(team_id__in=team_ids, ended_on__isnull=True).values("child_id"))
-            | Q(w_team_id__in=list(team_ids)))
+def _holds_teams(rows: QuerySet) -> bool:
+    """Whether a source's items name a team that holds them (`shape(holding_team=...)`)."""
+    return not isinstance(rows.query.annotations.get("w_team_id"), Value)
+
+
+def held_in(team_ids):
+    """Items these teams hold: a source that names the team holding each item (`shape(holding_team=...)`: a referral
+    in the receiving team's queue), by that team; any other, by the team the child is allocated to now.
+
+    A function of the source, so each part of the union asks one indexed question.
+    """
+    allocated = Q(w_child_id__in=sorted(Allocation.objects.filter(team_id__in=team_ids, ended_on__isnull=True)
+                                        .order_by().values_list("child_id", flat=True)))
+    return lambda holds_teams: Q(w_team_id__in=list(team_ids)) if holds_teams else allocated
 
 
 def for_worker(user) -> list[Row]:
-    """Everything due that the worker must do, for the children they hold or work with, soonest first: one query."""
-    return _read(held_by(user), awaits=Awaits.WORKER)
+    """Everything due that the worker must do, for the children they hold or work with, soonest first: two queries
+    (the children, then every source's items in one)."""
+    return _read(held_by(user), awaits=Awaits.WORKER) if _sources else []
 
 
 def for_teams(team_ids, *, today: date) -> tuple[list[Row], list[Row]]:
     """A manager's lists for their teams: the decisions awaiting a manager, and the workers' overdue items.
 
-    Two reads, each one query.
+    Three queries: the teams' children, then one for each list.
     """
-    return (_read(held_in(team_ids), awaits=Awaits.MANAGER),
-            _read(held_in(team_ids), awaits=Awaits.WORKER, due_by=today - timedelta(days=1)))
+    if not _sources:
+        return [], []
+    held = held_in(team_ids)
+    return (_read(held, awaits=Awaits.MANAGER), _read(held, awaits=Awaits.WORKER, due_by=today - timedelta(days=1)))
 
 
 def for_child(child_id: int) -> list[Row]:

@@ -54,7 +54,10 @@ class Referral(models.Model):
     class Meta:
         ordering = ["-referral_date"]
         indexes = [models.Index(fields=["child", "-referral_date"]), models.Index(fields=["referral_date"]),
-                   models.Index(fields=["team", "allocated_on", "closure_date"], name="referral_queue")]
+                   # The queue: only the referrals still waiting (a few in a whole service), each team's oldest first.
+                   models.Index(fields=["team", "referral_date"], name="referral_waiting",
+                                condition=models.Q(allocated_on__isnull=True, closure_date__isnull=True,
+                                                   team__isnull=False))]
         constraints = [
             models.CheckConstraint(condition=models.Q(closure_date__isnull=True)
                                    | models.Q(closure_date__gte=models.F("referral_date")),

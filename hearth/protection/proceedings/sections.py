@@ -26,9 +26,9 @@ def pre_proceedings_section(user, child, values):
     cases = instances(PreProceedings, values["cases"], order_by=lambda case: (case.started_on, case.pk), reverse=True)
     courts = {court.pre_proceedings_id: court for court in instances(CareProceedings, values["courts"])}
     for case in cases:
-        case.care_proceedings = courts.get(case.pk)  # None is kept too, so asking for it never reads the database
+        case.court = courts.get(case.pk)  # its care proceedings, if any, read with the cases
     open_cases = [case for case in cases if case.is_open]
-    in_court = [case for case in cases if case.care_proceedings is not None and case.care_proceedings.is_open]
+    in_court = [case for case in cases if case.court is not None and case.court.is_open]
     may_begin = not open_cases and not in_court and policy.may_begin_pre_proceedings_somewhere(user)
     if not cases and not may_begin:
         return None

@@ -271,9 +271,12 @@ def test_the_leaders_page_is_for_senior_leaders_and_managers_only(council, who):
 
 
 def test_the_leaders_page_is_in_the_navigation_of_those_who_may_see_it(council):
-    assert 'href="/protection/pre-proceedings"' in client_for(council.leader).get("/").content.decode()
-    assert 'href="/protection/pre-proceedings"' in client_for(council.manager).get("/").content.decode()
-    assert 'href="/protection/pre-proceedings"' not in client_for(council.worker).get("/").content.decode()
+    def page(user) -> str:
+        return client_for(user).get("/", follow=True).content.decode()
+
+    assert 'href="/protection/pre-proceedings"' in page(council.leader)
+    assert 'href="/protection/pre-proceedings"' in page(council.manager)
+    assert 'href="/protection/pre-proceedings"' not in page(council.worker)
 
 
 def test_a_manager_with_no_team_to_manage_may_not_see_the_leaders_page(council):
@@ -313,15 +316,18 @@ def test_a_family_stepped_down_leaves_the_list_and_shows_among_those_who_left_re
 
 
 @pytest.mark.parametrize("who", ["worker", "manager", "leader"])
-def test_the_childs_record_section_reads_in_one_query(council, family, case, who, django_assert_num_queries):
-    from hearth.protection.proceedings.sections import pre_proceedings_section
+def test_the_childs_record_section_is_read_with_the_record_and_asks_nothing_more(council, family, case, who,
+                                                                                 django_assert_num_queries):
+    from hearth.people.models import Person
+    from hearth.protection.proceedings.sections import columns, pre_proceedings_section
 
     user = getattr(council, who)
     policy.memberships(user)
     user.role_codes  # noqa: B018 - the record's page has read them already
     for child in (family["sister"], council.team_child):  # one in pre-proceedings, one not
-        with django_assert_num_queries(1):
-            pre_proceedings_section(user, child)
+        values = Person.objects.filter(pk=child.pk).values(**columns()).get()
+        with django_assert_num_queries(0):
+            pre_proceedings_section(user, child, values)
 
 
 def test_care_proceedings_pages_record_hearings_and_the_final_order(council, family, case):
