@@ -150,8 +150,10 @@ def _initial_conference(enquiry: Section47Enquiry) -> Conference | None:
                 None)
 
 
-def _section_47(enquiry: Section47Enquiry, as_at: date | None) -> Section47Details:
+def _section_47(enquiry: Section47Enquiry, referral: Referral, as_at: date | None) -> Section47Details:
     conference = _initial_conference(enquiry)
+    if conference is not None and not _in_episode(conference.held_on, referral):
+        conference = None  # held after this episode closed: the later episode gives it (see DateOfInitialCPC)
     decided = _known(enquiry.completed_on, as_at) is not None
     return Section47Details(
         S47ActualStartDate=enquiry.start_date,
@@ -170,6 +172,23 @@ def _protection_plan(plan: ChildProtectionPlan, as_at: date | None) -> ChildProt
         InitialCategoryOfAbuse=plan.initial_category,
         LatestCategoryOfAbuse=categories[-1].category if categories else plan.latest_category,
         NumberOfPreviousCPP=plan.previous_plans, CPPreviewDate=tuple(reviews))
+
+
+def _pre_proceedings(case: PreProceedings, as_at: date | None) -> dict:
+    """The case's `PreProceedingsandFGDM` items (the pre-proceedings app's reading), as they stood on `as_at`."""
+    items = census_items(case)
+    if as_at is None:
+        return items
+    known = {name: (_known(value, as_at) if isinstance(value, date) else value) for name, value in items.items()}
+    letter = known["LBPSentDate"]
+    offered = letter is not None and any(meeting.offered_in_letter for meeting in case.family_meetings.all())
+    known["FGDMMeetingOffer"] = (1 if offered else 0) if letter else None
+    known["FGDMMeetingFac"] = ((1 if any(_known(meeting.held_on, as_at) for meeting in case.family_meetings.all())
+                                else 0) if offered else None)
+    known["ReviewMeetingsCount"] = (sum(1 for review in case.reviews.all() if review.held_on <= as_at)
+                                    if known["InitialPPMeetingDate"] else None)
+    known["PPOutcome"] = items["PPOutcome"] if known["StepDecisionDate"] else None
+    return known
 
 
 def _details(referral: Referral, *, plans: list[ChildProtectionPlan], conferences: list[Conference],
@@ -203,11 +222,12 @@ def _details(referral: Referral, *, plans: list[ChildProtectionPlan], conference
         DateOfInitialCPC=elsewhere[0] if elsewhere else None,
         Assessments=assessments,
         CINPlanDates=cin_plans,
-        Section47=tuple(_section_47(enquiry, as_at) for enquiry in enquiries),
+        Section47=tuple(_section_47(enquiry, referral, as_at) for enquiry in enquiries),
         ReferralNFA=referral.no_further_action and closure_date is not None,
         ChildProtectionPlans=protection_plans,
-        PreProceedingsandFGDM=tuple(census_items(case) for case in cases
-                                    if _in_episode(case.started_on, referral) and _began(case.started_on, as_at)),
+        PreProceedingsandFGDM=tuple(_pre_proceedings(case, as_at) for case in cases
+                                    if _in_episode(case.started_on, referral) and _began(case.started_on, as_at)
+                                    and _within(case.started_on, _known(case.ended_on, as_at), period)),
     )
 
 

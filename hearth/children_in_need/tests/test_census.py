@@ -224,7 +224,8 @@ def test_a_module_that_ended_before_the_census_year_is_left_out_of_its_return(ep
     assert details.CINclosureDate == date(2026, 6, 30)
     assert details.ReasonForClosure == ReasonForClosure.SERVICES_CEASED
     # The assessment, CIN plan, enquiry and CP plan all ended in 2025/26 (rules 4013, 8696, 8715, 8930).
-    assert (details.Assessments, details.CINPlanDates, details.Section47, details.ChildProtectionPlans) == ((), (), (), ())
+    assert (details.Assessments, details.CINPlanDates, details.Section47, details.ChildProtectionPlans,
+            details.PreProceedingsandFGDM) == ((), (), (), (), ())
 
 
 def test_an_episode_after_the_census_year_is_not_in_its_return(episode):
@@ -272,3 +273,40 @@ def test_a_childs_episodes_are_read_in_a_fixed_number_of_queries(episode, django
     # pre-proceedings app's census_items reads each case's care proceedings: one for the one case.
     with django_assert_num_queries(12):
         census.census_episodes(episode.child)
+
+
+def test_on_a_day_in_the_year_each_step_is_as_it_stood_then(episode):
+    period = census.CensusPeriod(start=date(2025, 4, 1), reference_date=date(2025, 10, 15))
+    (details,) = census.census_episodes(episode.child, period=period)
+
+    assert details.CINclosureDate is None
+    (plan,) = details.ChildProtectionPlans
+    assert (plan.CPPendDate, plan.LatestCategoryOfAbuse, plan.CPPreviewDate) == (None, "EMO", (date(2025, 8, 12),))
+    (pre_proceedings,) = details.PreProceedingsandFGDM
+    assert pre_proceedings == {
+        "PPStartDate": date(2025, 9, 1), "LBPSentDate": date(2025, 9, 5), "FGDMMeetingOffer": 1,
+        "FGDMMeetingFac": 1, "InitialPPMeetingDate": date(2025, 9, 19), "ReviewMeetingsCount": 0,
+        "StepDecisionDate": None, "PPOutcome": None, "CourtAppDate": None, "LetterInitCPDate": None,
+    }
+
+
+def test_a_conference_for_an_earlier_episodes_enquiry_is_the_later_episodes_date_of_initial_cpc(council, iro, refer):
+    first = refer(council.allocated, received_at=moment(date(2025, 6, 2)))
+    enquiry = enquiry_started(council, held_on=date(2025, 6, 3))
+    protection.section_47_outcome(acting_user=council.manager, enquiry=enquiry, completed_on=date(2025, 6, 10),
+                                  concerns_substantiated=True, icpc_needed=True, icpc_not_needed_reason="",
+                                  rationale="Concerns substantiated.")
+    enquiry.refresh_from_db()
+    cin.referral_close(acting_user=council.manager, referral=first, closure_date=date(2025, 6, 11),
+                       reason=ReasonForClosure.SERVICES_CEASED, rationale="Family moved; returned the next day.")
+    second = refer(council.allocated, received_at=moment(date(2025, 6, 12)))
+    conference(council, iro, kind=ConferenceKind.INITIAL, held_on=date(2025, 6, 16), outcome=ConferenceOutcome.PLAN,
+               category=AbuseCategory.NEGLECT, enquiry=enquiry)
+
+    earlier, later = census.census_episodes(council.allocated)
+
+    assert earlier.CINreferralDate == date(2025, 6, 2) and later.CINreferralDate == date(2025, 6, 12)
+    assert earlier.Section47[0].DateOfInitialCPC is None and earlier.DateOfInitialCPC is None
+    assert later.Section47 == () and later.DateOfInitialCPC == date(2025, 6, 16)
+    assert [plan.CPPstartDate for plan in later.ChildProtectionPlans] == [date(2025, 6, 16)]
+    assert census.cin_details(second) == later
