@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from xml.etree import ElementTree
 
 from django.db.models import Prefetch
 
@@ -275,3 +276,66 @@ def census_cin_details(child: Person, year: int) -> list[CinDetails]:
 def cin_details(referral: Referral) -> CinDetails:
     """One episode's CINdetails, everything recorded so far."""
     return _derive(referral.child, Referral.objects.filter(pk=referral.pk), None)[0]
+
+
+# --- The XML of a CINdetails (the 2024 schema's `cindetailstype`) ------------------------------------------------------
+# Written with the standard library: lxml is not among Hearth's dependencies. Elements are in the schema's order; an
+# empty optional element is left out. The 2025/26 PreProceedingsandFGDM block is not in the 2024 schema Hearth holds,
+# so it is not written until the schema of that year is copied into hearth/reference/specs/.
+
+
+def _date(parent: ElementTree.Element, name: str, day: date | None) -> None:
+    if day is not None:
+        ElementTree.SubElement(parent, name).text = day.isoformat()
+
+
+def _text(parent: ElementTree.Element, name: str, value: str | int | None) -> None:
+    if value not in (None, ""):
+        ElementTree.SubElement(parent, name).text = str(value)
+
+
+def _yes_no(value: bool) -> str:
+    return "true" if value else "false"
+
+
+def cin_details_xml(details: CinDetails) -> ElementTree.Element:
+    """The `CINdetails` element of one episode, as the census schema orders it."""
+    root = ElementTree.Element("CINdetails")
+    _date(root, "CINreferralDate", details.CINreferralDate)
+    _text(root, "ReferralSource", details.ReferralSource)
+    _text(root, "PrimaryNeedCode", details.PrimaryNeedCode)
+    _date(root, "CINclosureDate", details.CINclosureDate)
+    _text(root, "ReasonForClosure", details.ReasonForClosure)
+    _date(root, "DateOfInitialCPC", details.DateOfInitialCPC)
+    for assessment in details.Assessments:
+        element = ElementTree.SubElement(root, "Assessments")
+        _date(element, "AssessmentActualStartDate", assessment.AssessmentActualStartDate)
+        _date(element, "AssessmentInternalReviewDate", assessment.AssessmentInternalReviewDate)
+        _date(element, "AssessmentAuthorisationDate", assessment.AssessmentAuthorisationDate)
+        if assessment.AssessmentFactors:
+            factors = ElementTree.SubElement(element, "FactorsIdentifiedAtAssessment")
+            for code in assessment.AssessmentFactors:
+                _text(factors, "AssessmentFactors", code)
+    for plan in details.CINPlanDates:
+        element = ElementTree.SubElement(root, "CINPlanDates")
+        _date(element, "CINPlanStartDate", plan.CINPlanStartDate)
+        _date(element, "CINPlanEndDate", plan.CINPlanEndDate)
+    for enquiry in details.Section47:
+        element = ElementTree.SubElement(root, "Section47")
+        _date(element, "S47ActualStartDate", enquiry.S47ActualStartDate)
+        _date(element, "InitialCPCtarget", enquiry.InitialCPCtarget)
+        _date(element, "DateOfInitialCPC", enquiry.DateOfInitialCPC)
+        _text(element, "ICPCnotRequired", _yes_no(enquiry.ICPCnotRequired))
+    _text(root, "ReferralNFA", _yes_no(details.ReferralNFA))
+    for plan in details.ChildProtectionPlans:
+        element = ElementTree.SubElement(root, "ChildProtectionPlans")
+        _date(element, "CPPstartDate", plan.CPPstartDate)
+        _date(element, "CPPendDate", plan.CPPendDate)
+        _text(element, "InitialCategoryOfAbuse", plan.InitialCategoryOfAbuse)
+        _text(element, "LatestCategoryOfAbuse", plan.LatestCategoryOfAbuse)
+        _text(element, "NumberOfPreviousCPP", plan.NumberOfPreviousCPP)
+        if plan.CPPreviewDate:
+            reviews = ElementTree.SubElement(element, "Reviews")
+            for day in plan.CPPreviewDate:
+                _date(reviews, "CPPreviewDate", day)
+    return root
