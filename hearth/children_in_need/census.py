@@ -15,7 +15,8 @@ out (rules 4013, 8696, 8715 and 8930: its end must fall within the census year).
 A field the records do not hold is None, and is listed in `NOT_RECORDED` with the reason, never invented.
 
 These reads are for the council's statutory return, not for a page: they take no user, so no page may show them
-without first reading the child through the access policy.
+without first reading the child through the access policy. They read the protection app's records, which an earlier
+app of the journey otherwise never imports: they belong in a derived returns app, once Hearth has one.
 """
 
 from __future__ import annotations
@@ -281,7 +282,8 @@ def cin_details(referral: Referral) -> CinDetails:
 # --- The XML of a CINdetails (the 2024 schema's `cindetailstype`) ------------------------------------------------------
 # Written with the standard library: lxml is not among Hearth's dependencies. Elements are in the schema's order; an
 # empty optional element is left out. The 2025/26 PreProceedingsandFGDM block is not in the 2024 schema Hearth holds,
-# so it is not written until the schema of that year is copied into hearth/reference/specs/.
+# so it is not written until the schema of that year is copied into hearth/reference/specs/. That 2024 schema types
+# NumberOfPreviousCPP as xs:positiveInteger, so a child's first plan (0 previous plans) is written as 0 and fails it.
 
 
 def _date(parent: ElementTree.Element, name: str, day: date | None) -> None:
