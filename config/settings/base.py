@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "hearth.early_help",
     "hearth.children_in_need",
     "hearth.protection",
+    "hearth.returns",
     "hearth.inspection",
     "hearth.oversight",
 ]

@@ -12,7 +12,6 @@ from conftest import make_user
 from hearth.accounts.models import ServiceArea, Team
 from hearth.accounts.roles import RoleCode
 from hearth.casework.models import Involvement, InvolvementRole
-from hearth.children_in_need import census
 from hearth.children_in_need import services as cin
 from hearth.children_in_need.models import Assessment, CinPlan
 from hearth.protection import services as protection
@@ -27,6 +26,7 @@ from hearth.reference.codes import (
     ReasonForClosure,
     ReferralSource,
 )
+from hearth.returns import cin_census as census
 
 
 def moment(day: date, hour: int = 10) -> datetime:

@@ -15,8 +15,8 @@ out (rules 4013, 8696, 8715 and 8930: its end must fall within the census year).
 A field the records do not hold is None, and is listed in `NOT_RECORDED` with the reason, never invented.
 
 These reads are for the council's statutory return, not for a page: they take no user, so no page may show them
-without first reading the child through the access policy. They read the protection app's records, which an earlier
-app of the journey otherwise never imports: they belong in a derived returns app, once Hearth has one.
+without first reading the child through the access policy. The `returns` app is derived: it reads the journey apps'
+records (children in need, protection), which never import it.
 """
 
 from __future__ import annotations
