@@ -9,7 +9,7 @@ page's query count does not grow with the number of sources. Foundation code: it
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from django.db import connection
 from django.db.models import (
@@ -27,7 +27,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, Substr
 
-from hearth.accounts.models import Membership
+from hearth.accounts.models import Membership, Team
 
 RATIONALE_LENGTH = 300
 COLUMNS = ("d_source", "d_id", "d_kind", "d_decided_at", "d_outcome", "d_rationale", "d_has_rationale",
@@ -144,7 +144,7 @@ class DecisionFilters:
     without_rationale: bool = False
 
 
-COUNTED = ("d_team_id", "d_team", "d_kind", "d_has_rationale")
+COUNTED = ("d_team_id", "d_kind", "d_has_rationale")
 
 
 def _filtered(filters: DecisionFilters, columns: tuple[str, ...] = COLUMNS) -> list[QuerySet]:
@@ -167,13 +167,60 @@ def _filtered(filters: DecisionFilters, columns: tuple[str, ...] = COLUMNS) -> l
     return parts
 
 
-def decisions(filters: DecisionFilters) -> QuerySet | list:
-    """Every decision matching the filters, newest first, as dicts of COLUMNS: one query (slice it to page)."""
-    parts = _filtered(filters)
-    if not parts:
-        return []
-    union = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
-    return union.order_by("-d_decided_at", "d_source", "-d_id")
+ORDER = ("-d_decided_at", "d_source", "-d_id")
+
+
+class DecisionPage:
+    """Every decision matching the filters, newest first, read a page at a time: slice it (`[start:stop]`).
+
+    Each source gives only its own newest `stop` rows, in the list's order, before the union is sorted: the database
+    then sorts a page's worth from each source rather than every decision of the period (PostgreSQL does not carry
+    an outer LIMIT into a union's parts). One query per slice.
+    """
+
+    def __init__(self, filters: DecisionFilters):
+        self.filters = filters
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice) or index.stop is None:
+            raise TypeError("Read decisions a page at a time: rows[start:stop]")
+        return self._rows(index.start or 0, index.stop)
+
+    def __iter__(self):
+        return iter(self._rows(0, None))
+
+    def _rows(self, start: int, stop: int | None) -> list[dict]:
+        parts = [part.order_by(*ORDER)[:stop] if stop is not None else part.order_by(*ORDER)
+                 for part in _filtered(self.filters)]
+        if not parts or (stop is not None and stop <= start):
+            return []
+        selects, params = [], []
+        for number, part in enumerate(parts):
+            sql, part_params = part.query.sql_with_params()
+            selects.append(f"SELECT * FROM ({sql}) AS part_{number}")
+            params.extend(part_params)
+        with connection.cursor() as cursor:
+            page = " LIMIT %s OFFSET %s" if stop is not None else ""
+            cursor.execute(" UNION ALL ".join(selects) + " ORDER BY d_decided_at DESC, d_source ASC, d_id DESC" + page,
+                           [*params, stop - start, start] if stop is not None else params)
+            names = [column[0] for column in cursor.description]
+            rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        for row in rows:
+            row["d_decided_at"] = _moment(row["d_decided_at"])
+            row["d_has_rationale"] = bool(row["d_has_rationale"])
+        return rows
+
+
+def _moment(value):
+    # A raw SQLite read gives the moment as UTC without its offset (as text, or a naive datetime).
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return value.replace(tzinfo=UTC) if isinstance(value, datetime) and value.tzinfo is None else value
+
+
+def decisions(filters: DecisionFilters) -> DecisionPage:
+    """Every decision matching the filters, newest first, as dicts of COLUMNS: slice it to page (one query a page)."""
+    return DecisionPage(filters)
 
 
 def counts(filters: DecisionFilters) -> list[dict]:
@@ -188,10 +235,14 @@ def counts(filters: DecisionFilters) -> list[dict]:
     sql, params = union.query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT d_team_id, d_team, d_kind, d_has_rationale, COUNT(*) FROM (" + sql + ") AS decisions "
-            "GROUP BY d_team_id, d_team, d_kind, d_has_rationale", params)
-        return [{"team_id": team_id, "team": team or "", "kind": kind, "has_rationale": bool(has), "decisions": n}
-                for team_id, team, kind, has, n in cursor.fetchall()]
+            "SELECT d_team_id, d_kind, d_has_rationale, COUNT(*) FROM (" + sql + ") AS decisions "
+            "GROUP BY d_team_id, d_kind, d_has_rationale", params)
+        found = cursor.fetchall()
+    # The teams' names in one small query, rather than a join for every decision counted.
+    names = dict(Team.objects.filter(pk__in={row[0] for row in found if row[0] is not None})
+                 .values_list("pk", "name"))
+    return [{"team_id": team_id, "team": names.get(team_id, ""), "kind": kind, "has_rationale": bool(has),
+             "decisions": n} for team_id, kind, has, n in found]
 
 
 def sources() -> Iterable[str]:
