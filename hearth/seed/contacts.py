@@ -92,7 +92,11 @@ ADVICE = INFORMATION_AND_ADVICE.code
 EARLY_HELP = EARLY_HELP_OUTCOME.code
 REFER = REFERRAL.code
 STRATEGY = STRATEGY_DISCUSSION.code
-OUTCOME_MIX = {NFA: 0.22, ADVICE: 0.18, EARLY_HELP: 0.20, REFER: 0.35, STRATEGY: 0.05}
+# The shares of the contacts' outcomes over the whole history. A referral is a child's (one per child of the contact),
+# so the social-care share is not fixed here: `pick_outcome` spends what is left of the scale's referrals a year
+# (England's 52 per 1,000 children) over the contacts still to come; these are its shares at the large scale.
+OUTCOME_MIX = {NFA: 0.30, ADVICE: 0.26, EARLY_HELP: 0.24, REFER: 0.16, STRATEGY: 0.04}
+STRATEGY_SHARE = 0.2    # of the contacts referred to social care, those that need a strategy discussion
 TO_SOCIAL_CARE = (REFER, STRATEGY)
 
 # The builder's areas (generator.py's constants, repeated to keep the import one way).
@@ -300,6 +304,13 @@ class SeedContacts:
         self.per_working_day = b.plan.contacts_per_year / 253
         self.made: Counter[str] = Counter()  # decided contacts by the first child's outcome
         self.total = 0
+        self.children_rows = 0
+        self.waiting_shown = False
+        self.referral_target = b.plan.referrals_per_year * b.years
+        self.referrals = 0      # Referral rows made (one per child referred)
+        self.episodes: list[list] = []   # each referral, continued by `episodes.SeedEpisodes` once contacts are done
+        self.last_referrals: list[list] = []  # the referrals the latest contact made
+        self.segment_workers: dict[tuple[int, int, date], int] = {}  # (child, team, start) -> worker
         self.open = 0
         self.late = 0
         self._due_cache: dict[date, datetime] = {}
@@ -330,9 +341,6 @@ class SeedContacts:
         self.decision_row = row_maker(tables[ContactDecision], [
             "contact_child", "outcome", "rationale", "details_in_order", "consent_in_order", "family_told",
             "decided_at", "decided_by", "source", "contact"])
-        self.referral_row = row_maker(tables[Referral], [
-            "id", "child", "referral_date", "source", "contact_child", "strategy_discussion_now", "recorded_at",
-            "recorded_by"])
         self.strategy_row = row_maker(tables[StrategyDiscussion], [
             "child", "referral", "requested_at", "requested_by", "held_at"])
         self.early_help_row = row_maker(tables[EarlyHelpRequest], [
@@ -430,12 +438,19 @@ class SeedContacts:
         return f"01632 960{self.rng.randrange(1000):03d}" if self.chance(0.6) else f"07700 900{self.rng.randrange(1000):03d}"
 
     def pick_outcome(self) -> str:
-        """The outcome furthest behind its share of the whole history (so the mix comes out right)."""
-        total = self.target
-        weights = [max(0.0, share * total - self.made[code]) for code, share in OUTCOME_MIX.items()]
+        """A referral as often as the referrals still to make over the contacts still to come allow (so the
+        history holds the scale's referrals a year, counted per child); otherwise the outcome furthest behind its
+        share of the whole history (so the mix comes out right)."""
+        left = max(1, self.target - self.total)
+        per_contact = self.children_rows / self.total if self.total else 1.4
+        referred = min(0.6, max(0.0, (self.referral_target - self.referrals) / (left * per_contact)))
+        if self.rng.random() < referred:
+            return STRATEGY if self.rng.random() < STRATEGY_SHARE else REFER
+        others = (NFA, ADVICE, EARLY_HELP)
+        weights = [max(0.0, OUTCOME_MIX[code] * self.target - self.made[code]) for code in others]
         if not any(weights):
-            weights = list(OUTCOME_MIX.values())
-        return self.rng.choices(list(OUTCOME_MIX), weights)[0]
+            weights = [OUTCOME_MIX[code] for code in others]
+        return self.rng.choices(others, weights)[0]
 
     def poisson(self, mean: float) -> int:
         limit, count, product = math.exp(-mean), 0, self.rng.random()
@@ -549,6 +564,7 @@ class SeedContacts:
         (its key, when it closed or None, the first receipt of its chain)."""
         b, rng = self.b, self.rng
         pk = b.take_pk(Contact)
+        self.last_referrals = []
         first_received = previous[1] if previous else received
         if pathway is None:
             pathway = Pathway.DOMESTIC_ABUSE if self.chance(DOMESTIC_ABUSE) else Pathway.STANDARD
@@ -584,12 +600,16 @@ class SeedContacts:
 
         # Information from partners, and advice, before the decision (or before now, if still open).
         put, random = self.put, rng.random
-        if random() < INFORMATION_REQUESTED:
+        # The first contact left open waits for a partner's answer, so the queue always shows one that does.
+        first_waiting = decided is None and not submitted_by and not self.waiting_shown
+        if random() < INFORMATION_REQUESTED or first_waiting:
             for agency, asked, answer in rng.sample(INFORMATION_AGENCIES, 2 if random() < 0.3 else 1):
                 requested = self.between(received, end, 0.05, 0.4)
-                answered = self.between(requested, end, 0.2, 0.95) if decided or random() < 0.5 else None
+                answered = self.between(requested, end, 0.2, 0.95) \
+                    if decided or (not first_waiting and random() < 0.5) else None
                 if answered is None:
                     awaiting, waiting_for = True, agency
+                    self.waiting_shown = True
                 put(InformationRequest, self.request_row(pk, agency, asked, db(requested), adviser,
                                                          answer if answered else "", answered and db(answered)))
         if pathway == Pathway.DOMESTIC_ABUSE:
@@ -640,9 +660,9 @@ class SeedContacts:
                 self.late += 1
             db_date = self.db_date
             decided_on = db_date(decided.astimezone(self.zone).date())
-            referred_on = db_date(first_received.astimezone(self.zone).date())
         for child_id, open_to, _, described in children:
             row_pk = b.take_pk(ContactChild)
+            self.children_rows += 1
             if described:
                 name, born, address = described
                 put(ContactChild, self.child_row(row_pk, pk, received_db, child_id, name, born and self.db_date(born),
@@ -660,8 +680,13 @@ class SeedContacts:
                                                    told, decided_db, manager, values["source"], pk))
             if child_outcome in TO_SOCIAL_CARE:
                 referral = b.take_pk(Referral)
-                put(Referral, self.referral_row(referral, child_id, referred_on, values["source"], row_pk,
-                                                child_outcome == STRATEGY, decided_db, manager))
+                self.referrals += 1
+                # [key, child, referral date, source, contact child, strategy now, decided (db), decided, manager,
+                #  where it went: (team, worker, allocated on, episode ends on) or None while in the queue]
+                record = [referral, child_id, first_received.astimezone(self.zone).date(), values["source"], row_pk,
+                          child_outcome == STRATEGY, decided_db, decided, manager, None]
+                self.episodes.append(record)
+                self.last_referrals.append(record)
                 if child_outcome == STRATEGY:
                     held = decided + timedelta(hours=rng.randint(2, 26))
                     put(StrategyDiscussion, self.strategy_row(child_id, referral, decided_db, manager,
@@ -678,10 +703,12 @@ class SeedContacts:
         first = next(child.person.id for child in children if not child.unborn)
         where = self.allocation_position
         child_at, team_at, start_at, end_at = where["child"], where["team"], where["started_on"], where["ended_on"]
+        worker_at = where["worker"]
         found = []
         for row in reversed(self.b.pending.get(Allocation, [])):
             if row[child_at] not in ids:
                 break
+            self.segment_workers[(row[child_at], row[team_at], row[start_at])] = row[worker_at]
             if row[child_at] == first:
                 found.append((row[team_at], self.area_of_team.get(row[team_at], ""), row[start_at], row[end_at]))
         found.sort(key=lambda segment: (segment[2], segment[3] or date.max))  # a day at the front door comes first
@@ -738,6 +765,17 @@ class SeedContacts:
                          previous=previous, urgency=urgency, decide_by=decide_by, must_decide=end is not None,
                          force_open=end is None and received < self.day_before_start and self.chance(0.3),
                          parent=parent)
+            if following and following[1] in ASSESSED_AREAS:
+                # The episode lasts while the child stays with social care teams, one allocation after another.
+                ends = following[3]
+                for later in segments[index + 2:]:
+                    if ends is None or later[2] != ends or later[1] in (FRONT_DOOR_AREA, EARLY_HELP_AREA, ""):
+                        break
+                    ends = later[3]
+                for record in self.last_referrals:
+                    worker = self.segment_workers.get((record[1], following[0], following[2]))
+                    if worker is not None:
+                        record[9] = (following[0], worker, following[2], ends)
 
         # Re-contacts over the years after the first involvement.
         first_day = segments[0][2] if segments else kids[0].created_at.date()
@@ -843,7 +881,7 @@ class SeedContacts:
             if closed is None:
                 return
             if outcome in TO_SOCIAL_CARE and not assessed:
-                assessed = self.assessment(kids, closed)
+                assessed = self.assessment(kids, closed, self.last_referrals)
             if not partner and self.chance(CHAINED):
                 again = closed + timedelta(hours=rng.randint(2, 96))
                 if again < self.day_start:
@@ -853,7 +891,7 @@ class SeedContacts:
                     if closed is None:
                         return
                     if escalated in TO_SOCIAL_CARE and not assessed:
-                        assessed = self.assessment(kids, closed)
+                        assessed = self.assessment(kids, closed, self.last_referrals)
             day = closed.astimezone(self.zone).date() + timedelta(days=rng.randint(20, 500))
             if day >= b.yesterday or _age(kids[0][3], day) >= 18:
                 return
@@ -861,18 +899,23 @@ class SeedContacts:
             if received >= self.day_start:
                 return
 
-    def assessment(self, kids: list[tuple], decided: datetime) -> bool:
-        """A referral's child and family assessment, where it has finished before today: a closed allocation."""
+    def assessment(self, kids: list[tuple], decided: datetime, referrals: list[list]) -> bool:
+        """A referral's child and family assessment: an allocation that closes when it is done (about 15% finish
+        past the 45 working days), or, if that is after today, still open; none if allocated only after today."""
         b, rng = self.b, self.rng
         start = decided.astimezone(self.zone).date() + timedelta(days=rng.randint(0, 3))
-        end = start + timedelta(days=rng.randint(15, 45))
-        if end >= b.yesterday:
+        end = start + timedelta(days=rng.randint(66, 110) if self.chance(0.15) else rng.randint(15, 58))
+        if start >= b.yesterday:
             return False
+        if end >= b.yesterday:
+            end = None  # the assessment is in progress today
         state, worker = b.past_worker(SAFEGUARDING_AREA)
         recorded, manager = self.at(start, 9, 17), rng.choice(state.managers).id
         for kid_id, _, _, _ in kids:
             self.put(Allocation, self.allocation_row(kid_id, state.team.id, worker.id, start, end,
                                                      "Referral accepted: single assessment", recorded, manager))
+        for record in referrals:
+            record[9] = (state.team.id, worker.id, start, end)
         return True
 
     def new_child(self, group: dict, heritage: str, family_name: str, born: date, created: datetime,

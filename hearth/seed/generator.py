@@ -113,6 +113,7 @@ from hearth.people.models import (
 from hearth.reference.codes import Disability, Ethnicity, Sex, UPNUnknownReason
 from hearth.seed import names
 from hearth.seed.contacts import CONTACT_MODELS, SeedContacts
+from hearth.seed.episodes import SeedEpisodes
 from hearth.seed.inspections import seed_inspections
 
 DEMO_PASSWORD = "hearth-demo-password"
@@ -760,6 +761,7 @@ class _CouncilBuilder:
         self.contacts = SeedContacts(self)
         self.build_children()
         self.contacts.finish()
+        SeedEpisodes(self.contacts).write_all()
 
     def ensure_roles(self) -> dict[str, Role]:
         for code, description in ROLE_DESCRIPTIONS.items():

@@ -1,0 +1,315 @@
+"""Each seeded referral continued as a child in need episode, as the children in need services would record it.
+
+`SeedContacts` makes the referrals at the front door and notes where each went: the team and worker it was allocated
+to and when, and when the child's time with social care ended (or that it is still open), or that it is still in the
+receiving team's queue. `SeedEpisodes` writes, in bulk as the rest of the seed (ADR 0004), what the services store:
+
+- the referral with its receiving team, allocation and allocation day, the stored `re_referral` flag (another
+  referral of the child in the 12 months up to its date) and `assessment_due_on` (45 working days, the council's
+  calendar), as `referral_open` and `referral_allocate` store them;
+- the child and family assessment, started on allocation, with factors (CIN census codes), primary need and
+  outcome; most authorised by a manager of the team (an `assessment_authorisation` Decision), about 15% past the 45
+  working days; open ones in progress or awaiting authorisation;
+- a child in need plan where the assessment found one was needed, with visits about every 20 working days and
+  reviews about every three months, and the due days stored as `visit_record` and `plan_review_record` store them;
+- the episode's closure when the child's time with social care ended: a reason (RC codes) and a `cin_closure`
+  Decision; a referral never allocated is closed with no further action (CIN census `ReferralNFA`) unless it is
+  recent, when it waits in the queue.
+
+Decisions and plans get their keys here (after the rest of the council is written) so the rows that point at them
+can be written with them; a referral's allocation, which the builder wrote, is linked by one UPDATE at the end.
+"""
+
+from collections import Counter
+from datetime import date, datetime, timedelta
+from datetime import time as clock_time
+
+from django.db import connection, models
+
+from hearth.accounts.models import ServiceArea, Team
+from hearth.casework.models import Decision
+from hearth.children_in_need.clocks import ASSESSMENT, PLAN_REVIEW, VISIT
+from hearth.children_in_need.models import (
+    Assessment,
+    AssessmentOutcome,
+    AssessmentStatus,
+    CinPlan,
+    PlanReview,
+    Referral,
+    ReviewOutcome,
+    Visit,
+)
+from hearth.children_in_need.services import twelve_months_before
+from hearth.reference.codes import PrimaryNeed, ReasonForClosure
+
+WRITE_ORDER = [Decision, Referral, Assessment, CinPlan, PlanReview, Visit]
+KEYED = (Decision, Referral, CinPlan)
+
+PAST_45_DAYS = 0.15     # assessments authorised after their due day (England 2023-24: about 15%)
+SUBMITTED = 0.35        # of the assessments not yet authorised today, those awaiting the manager
+QUEUE_DAYS = 10         # an unallocated referral younger than this is still in the queue; an older one closed NFA
+
+# Primary need (CIN census), weighted roughly as England's assessments find it, with the factors that go with it.
+NEEDS = [
+    (PrimaryNeed.ABUSE_OR_NEGLECT, 55, ["16A", "17A", "18C", "3A", "3B", "4B", "2B", "19C", "1B"]),
+    (PrimaryNeed.FAMILY_DYSFUNCTION, 14, ["3A", "3B", "4B", "17A", "1B", "2B"]),
+    (PrimaryNeed.ACUTE_STRESS, 9, ["4B", "6B", "7A", "20"]),
+    (PrimaryNeed.SOCIALLY_UNACCEPTABLE, 5, ["14A", "10A", "13A", "24A", "2A", "11A"]),
+    (PrimaryNeed.PARENTAL_DISABILITY, 4, ["4B", "6B", "5B", "7A"]),
+    (PrimaryNeed.ABSENT_PARENTING, 3, ["8F", "9A", "20"]),
+    (PrimaryNeed.LOW_INCOME, 1, ["20", "4B"]),
+    (PrimaryNeed.NOT_IN_NEED, 5, ["21"]),
+]
+DISABILITY_NEED = (PrimaryNeed.CHILD_DISABILITY, ["5A", "6A", "4A"])
+NEED_WEIGHTS = [weight for _, weight, _ in NEEDS]
+AUTHORISED_RATIONALES = [
+    "The assessment is thorough and analytical, the child's voice is clear, and the outcome follows from the "
+    "evidence. Authorised.",
+    "The risks and strengths are weighed clearly; I agree with the recommended outcome.",
+    "Checks with partners are complete and the family's views are recorded. The plan is proportionate. Authorised.",
+]
+CLOSURE_RATIONALES = {
+    ReasonForClosure.NO_FURTHER_ACTION: "The assessment found no needs that call for a plan; the family know how "
+                                        "to seek help again.",
+    ReasonForClosure.EARLY_HELP: "Needs can be met by the Family Hub's team around the family; the family agree.",
+    ReasonForClosure.SERVICES_CEASED: "The plan's outcomes have been achieved and the review agreed the child no "
+                                      "longer needs a plan.",
+    ReasonForClosure.ANOTHER_AUTHORITY: "The family moved away; the case has been transferred to the new council.",
+    ReasonForClosure.CHILD_ARRANGEMENTS_ORDER: "A child arrangements order settles where the child lives; no "
+                                               "further social care role.",
+    ReasonForClosure.SPECIAL_GUARDIANSHIP_ORDER: "A special guardianship order was made; support continues "
+                                                 "through the special guardianship team.",
+}
+NFA_RATIONALE = ("The referral was reviewed in the receiving team: the information does not need an assessment, "
+                 "and the referrer has been told. No further action.")
+ASSESSMENT_TEXT = {
+    "family_history": "Mother and the children have lived in Wrekinshire all their lives; previous contacts about "
+                      "arguments at home and school attendance.",
+    "child_views": "Home is OK most days. I don't like it when they shout. I want to stay at my school.",
+    "family_views": "Mother wants help with the children's behaviour and says things have been hard since the "
+                    "separation.",
+    "analysis": "The child's needs are being met in part; the worries are about the adults' conflict and its effect "
+                "on the child. Strengths: the child's school and their grandmother.",
+}
+PLAN_NEEDS = "To feel safe at home, to go to school every day, and for the adults to manage their arguments away from "\
+             "the children."
+VISIT_NOTES = ["Seen at home with mother present, then alone in their room.", "Seen at school in the quiet room.",
+               "Seen at home; bedroom seen.", "Mother answered; the child was at their father's."]
+
+
+class SeedEpisodes:
+    """Writes the referrals' episodes for the seed's contacts (`c`), once every contact has been made."""
+
+    def __init__(self, contacts):
+        from hearth.seed.generator import _Table
+
+        self.c = contacts
+        self.b = contacts.b
+        self.rng = contacts.rng
+        self.calendar = contacts.calendar
+        self.zone = contacts.zone
+        self.tables = {model: _Table(model, with_pk=model in KEYED) for model in WRITE_ORDER}
+        self.next_pk = {model: (model.objects.aggregate(last=models.Max("pk"))["last"] or 0) + 1
+                        for model in (Decision, CinPlan)}
+        self.rows: dict[type, list[tuple]] = {model: [] for model in WRITE_ORDER}
+        states = [state for state in self.b.team_by_name.values()]
+        self.managers = {state.team.id: [user.id for user in state.managers] for state in states}
+        self.workers = {state.team.id: [user.id for user in state.workers] for state in states}
+        self.area_of_team = contacts.area_of_team
+        receiving = (Team.objects.filter(is_active=True, service_area=ServiceArea.SAFEGUARDING).order_by("name")
+                     .values_list("pk", flat=True).first())
+        self.receiving_team = receiving
+        self.counts: Counter[str] = Counter()
+        self.today = self.b.today
+        self.yesterday = self.b.yesterday
+
+    def chance(self, p: float) -> bool:
+        return self.rng.random() < p
+
+    def at(self, day: date, earliest: float = 9, latest: float = 17) -> datetime:
+        minutes = self.rng.randrange(int(earliest * 60), int(latest * 60))
+        moment = datetime.combine(day, clock_time(minutes // 60, minutes % 60), tzinfo=self.zone)
+        return min(moment, self.b.day_start - timedelta(minutes=1))
+
+    def put(self, model, **values) -> int | None:
+        if model in (Decision, CinPlan):
+            values["id"] = self.next_pk[model]
+            self.next_pk[model] += 1
+        self.rows[model].append(self.tables[model].row(values))
+        return values.get("id")
+
+    def decision(self, child: int, kind: str, outcome: str, rationale: str, day: date, by: int, team: int) -> int:
+        return self.put(Decision, child=child, kind=kind, outcome=outcome[:200], rationale=rationale,
+                        decided_at=self.at(day), decided_by=by, team=team)
+
+    def manager_of(self, team: int, fallback: int) -> int:
+        managers = self.managers.get(team)
+        return self.rng.choice(managers) if managers else fallback
+
+    # -- The whole pass.
+
+    def write_all(self) -> None:
+        records = sorted(self.c.episodes, key=lambda record: (record[1], record[2], record[0]))
+        last_referred: dict[int, date] = {}
+        for record in records:
+            child, referral_date = record[1], record[2]
+            earlier = last_referred.get(child)
+            re_referral = earlier is not None and earlier >= twelve_months_before(referral_date)
+            last_referred[child] = referral_date
+            self.episode(record, re_referral)
+        for model in WRITE_ORDER:
+            rows = self.rows[model]
+            if rows:
+                self.tables[model].insert(rows)
+                self.b.counts[model._meta.db_table] += len(rows)
+        self.link_allocations()
+
+    def link_allocations(self) -> None:
+        """Each allocated referral's allocation: the builder's row for the child, team and day it names."""
+        referral, allocation = Referral._meta.db_table, "casework_allocation"
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"UPDATE {referral} SET allocation_id = (SELECT MIN(a.id) FROM {allocation} a "
+                f"WHERE a.child_id = {referral}.child_id AND a.team_id = {referral}.team_id "
+                f"AND a.started_on = {referral}.allocated_on) WHERE allocated_on IS NOT NULL")
+
+    def episode(self, record: list, re_referral: bool) -> None:
+        pk, child, referral_date, source, contact_child, strategy, _, decided, manager, placed = record
+        rng = self.rng
+        decided_on = decided.astimezone(self.zone).date()
+        due_on = self.calendar.add_working_days(referral_date, ASSESSMENT.amount)
+        values = dict(id=pk, child=child, referral_date=referral_date, source=source, contact_child=contact_child,
+                      strategy_discussion_now=strategy, re_referral=re_referral, assessment_due_on=due_on,
+                      recorded_at=decided, recorded_by=manager)
+        if placed is None or placed[2] < referral_date:
+            team = self.receiving_team
+            values["team"] = team
+            if (self.today - decided_on).days > QUEUE_DAYS:
+                closed = min(self.yesterday, decided_on + timedelta(days=rng.randint(0, 5)))
+                by = self.manager_of(team, manager)
+                values.update(no_further_action=True, closure_date=closed,
+                              closure_reason=ReasonForClosure.NO_FURTHER_ACTION,
+                              closure_decision=self.decision(
+                                  child, "cin_closure",
+                                  f"Child in need episode closed: {ReasonForClosure.NO_FURTHER_ACTION.label}",
+                                  NFA_RATIONALE, closed, by, team))
+                self.counts["closed_nfa"] += 1
+            else:
+                self.counts["queued"] += 1
+            self.put(Referral, **values)
+            return
+        team, worker, allocated_on, ends = placed
+        values.update(team=team, allocated_on=allocated_on)
+        area = self.area_of_team.get(team, "")
+        by = self.manager_of(team, manager)
+        # When the assessment is authorised: most within the 45 working days, about 15% after; never after the
+        # allocation (or the episode) ends; not yet, if that day is still to come.
+        short = ends is not None and (ends - allocated_on).days < 120 and area == "safeguarding"
+        if short:
+            authorised = ends - timedelta(days=rng.randint(0, 2))
+        elif self.chance(PAST_45_DAYS):
+            authorised = self.calendar.add_working_days(due_on, rng.randint(1, 30))
+        else:
+            authorised = self.calendar.add_working_days(referral_date, rng.randint(12, ASSESSMENT.amount))
+        if ends is not None:
+            authorised = min(authorised, ends)
+        authorised = max(authorised, allocated_on)
+        done = authorised < self.today and allocated_on < self.today
+        if area == "disabled":
+            need, factor_pool = DISABILITY_NEED
+        else:
+            need, _, factor_pool = rng.choices(NEEDS, NEED_WEIGHTS)[0]
+        factors = sorted(set(rng.sample(factor_pool, min(len(factor_pool), rng.choice([1, 2, 2, 3])))))
+        if "21" in factors:
+            factors = ["21"]
+        episode_left = ends is None or (ends - authorised).days > 60
+        if area == "in_care":
+            outcome = AssessmentOutcome.CHILD_IN_CARE
+        elif episode_left and need != PrimaryNeed.NOT_IN_NEED:
+            outcome = AssessmentOutcome.CIN_PLAN
+        else:
+            outcome = AssessmentOutcome.EARLY_HELP if self.chance(0.4) else AssessmentOutcome.NO_FURTHER_ACTION
+        assessment = dict(referral=pk, child=child, started_on=allocated_on, factors=factors, primary_need=need,
+                          outcome=outcome, recorded_at=self.at(allocated_on), recorded_by=worker, **ASSESSMENT_TEXT)
+        if done:
+            submitted = max(allocated_on, authorised - timedelta(days=rng.randint(0, 3)))
+            assessment.update(status=AssessmentStatus.AUTHORISED, submitted_at=self.at(submitted), submitted_by=worker,
+                              authorised_on=authorised, authorised_by=by,
+                              authorisation=self.decision(child, "assessment_authorisation",
+                                                          f"Assessment authorised: {outcome.label}",
+                                                          rng.choice(AUTHORISED_RATIONALES), authorised, by, team))
+            values["primary_need"] = need
+            self.counts["authorised"] += 1
+            if authorised > due_on:
+                self.counts["authorised_late"] += 1
+        elif allocated_on < self.today:
+            if self.chance(SUBMITTED):
+                assessment.update(status=AssessmentStatus.SUBMITTED, submitted_by=worker,
+                                  submitted_at=self.at(max(allocated_on, self.yesterday - timedelta(days=3))))
+            else:
+                assessment.update(status=AssessmentStatus.IN_PROGRESS, outcome="", primary_need="")
+        else:
+            done = False
+            assessment = None
+        if assessment is not None:
+            self.put(Assessment, **assessment)
+            self.counts["assessments"] += 1
+        plan_start = None
+        if done and outcome == AssessmentOutcome.CIN_PLAN:
+            plan_start = authorised
+            self.plan(pk, child, team, worker, by, authorised, ends)
+        if ends is not None and ends < self.today and done:
+            if outcome == AssessmentOutcome.NO_FURTHER_ACTION:
+                reason = ReasonForClosure.NO_FURTHER_ACTION
+            elif outcome == AssessmentOutcome.EARLY_HELP:
+                reason = ReasonForClosure.EARLY_HELP
+            else:
+                reason = rng.choices([ReasonForClosure.SERVICES_CEASED, ReasonForClosure.ANOTHER_AUTHORITY,
+                                      ReasonForClosure.CHILD_ARRANGEMENTS_ORDER,
+                                      ReasonForClosure.SPECIAL_GUARDIANSHIP_ORDER], [80, 10, 6, 4])[0]
+            closed = max(ends, plan_start or ends, referral_date)
+            values.update(closure_date=closed, closure_reason=reason, closure_decision=self.decision(
+                child, "cin_closure", f"Child in need episode closed: {reason.label}", CLOSURE_RATIONALES[reason],
+                closed, self.manager_of(team, by), team))
+            self.counts["closed"] += 1
+        self.put(Referral, **values)
+
+    def plan(self, referral: int, child: int, team: int, worker: int, manager: int, start: date,
+             ends: date | None) -> None:
+        """A child in need plan from the assessment's authorisation, with its visits and reviews to its end (or
+        today), and the next due days stored as the services store them."""
+        rng = self.rng
+        plan_id = self.next_pk[CinPlan]
+        last = min(ends, self.yesterday) if ends else self.yesterday
+        visited, reviewed = start, start
+        day = start
+        while True:
+            # Mostly within the 20 working days; some late, so that some open plans are overdue today.
+            day = self.calendar.add_working_days(day, rng.randint(8, VISIT.amount) if self.chance(0.9)
+                                                 else rng.randint(VISIT.amount + 1, VISIT.amount + 10))
+            if day > last:
+                break
+            seen = self.chance(0.93)
+            self.put(Visit, referral=referral, child=child, plan=plan_id, visited_on=day, seen=seen,
+                     seen_alone=seen and self.chance(0.6), note=rng.choice(VISIT_NOTES),
+                     recorded_at=self.at(day, 12, 19), recorded_by=worker)
+            if seen:
+                visited = day  # only a visit that saw the child moves the next one's due day
+        day = start
+        while True:
+            day = day + timedelta(days=rng.randint(70, PLAN_REVIEW.amount) if self.chance(0.88)
+                                  else rng.randint(PLAN_REVIEW.amount + 1, PLAN_REVIEW.amount + 30))
+            if day > last:
+                break
+            ending = ends is not None and (ends - day).days < 30
+            self.put(PlanReview, plan=plan_id, held_on=day,
+                     outcome=ReviewOutcome.END if ending else ReviewOutcome.CONTINUE,
+                     notes="Progress reviewed with the family and the agencies.", recorded_at=self.at(day, 10, 18),
+                     recorded_by=worker)
+            reviewed = day
+        self.put(CinPlan, child=child, referral=referral, started_on=start, ended_on=ends, needs=PLAN_NEEDS,
+                 child_views=ASSESSMENT_TEXT["child_views"], written_to_child=self.chance(0.3),
+                 next_review_due_on=reviewed + timedelta(days=PLAN_REVIEW.amount),
+                 next_visit_due_on=self.calendar.add_working_days(visited, VISIT.amount),
+                 recorded_at=self.at(start), recorded_by=worker)
+        self.counts["plans"] += 1
