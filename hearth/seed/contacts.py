@@ -306,6 +306,7 @@ class SeedContacts:
         self.total = 0
         self.children_rows = 0
         self.waiting_shown = False
+        self.strategy_rows: list[tuple] = []
         self.referral_target = b.plan.referrals_per_year * b.years
         self.referrals = 0      # Referral rows made (one per child referred)
         self.episodes: list[list] = []   # each referral, continued by `episodes.SeedEpisodes` once contacts are done
@@ -689,8 +690,10 @@ class SeedContacts:
                 self.last_referrals.append(record)
                 if child_outcome == STRATEGY:
                     held = decided + timedelta(hours=rng.randint(2, 26))
-                    put(StrategyDiscussion, self.strategy_row(child_id, referral, decided_db, manager,
-                                                              db(held) if held < self.day_start else None))
+                    # Written after its referral (`episodes`): a row pointing at one not yet there would make SQLite
+                    # check every later insert against it.
+                    self.strategy_rows.append(self.strategy_row(child_id, referral, decided_db, manager,
+                                                                db(held) if held < self.day_start else None))
             elif child_outcome == EARLY_HELP:
                 put(EarlyHelpRequest, self.early_help_row(child_id, decided_on, row_pk, decided_db, manager))
         return pk, decided, first_received

@@ -40,6 +40,7 @@ from hearth.children_in_need.models import (
     Visit,
 )
 from hearth.children_in_need.services import twelve_months_before
+from hearth.protection.models import StrategyDiscussion
 from hearth.reference.codes import PrimaryNeed, ReasonForClosure
 
 WRITE_ORDER = [Decision, Referral, Assessment, CinPlan, PlanReview, Visit]
@@ -162,6 +163,9 @@ class SeedEpisodes:
             if rows:
                 self.tables[model].insert(rows)
                 self.b.counts[model._meta.db_table] += len(rows)
+            if model is Referral and self.c.strategy_rows:
+                self.b.tables[StrategyDiscussion].insert(self.c.strategy_rows)
+                self.b.counts[StrategyDiscussion._meta.db_table] += len(self.c.strategy_rows)
         self.link_allocations()
 
     def link_allocations(self) -> None:
@@ -313,3 +317,31 @@ class SeedEpisodes:
                  next_visit_due_on=self.calendar.add_working_days(visited, VISIT.amount),
                  recorded_at=self.at(start), recorded_by=worker)
         self.counts["plans"] += 1
+
+
+def yearly_counts(today: date, years: int) -> dict[str, float | None]:
+    """The seeded history's figures a year (averaged over its years, as England's are published), and today's.
+
+    The protection and pre-proceedings figures are None where the seed does not yet make those records.
+    """
+    from hearth.protection.models import ChildProtectionPlan, Section47Enquiry
+
+    first = today - timedelta(days=round(365.25 * years))
+    referrals = Referral.objects.filter(referral_date__gte=first, referral_date__lt=today)
+    count = referrals.count()
+    assessments = Assessment.objects.filter(referral__in=referrals)
+    authorised = assessments.filter(status=AssessmentStatus.AUTHORISED)
+    late = authorised.filter(authorised_on__gt=models.F("referral__assessment_due_on")).count()
+    enquiries = Section47Enquiry.objects.filter(start_date__gte=first, start_date__lt=today).count()
+    plans = ChildProtectionPlan.objects.filter(start_date__gte=first, start_date__lt=today).count()
+    on_plan = ChildProtectionPlan.objects.filter(start_date__lt=today, end_date__isnull=True).count()
+    return {
+        "referrals a year": count / years,
+        "re-referrals (%)": 100 * referrals.filter(re_referral=True).count() / count if count else 0.0,
+        "assessments a year": assessments.count() / years,
+        "assessments authorised past 45 working days (%)": 100 * late / authorised.count() if authorised else 0.0,
+        "CIN plans started a year": CinPlan.objects.filter(referral__in=referrals).count() / years,
+        "section 47 enquiries a year": enquiries / years if enquiries else None,
+        "CP plan starts a year": plans / years if plans else None,
+        "children on a CP plan today": on_plan if plans else None,
+    }

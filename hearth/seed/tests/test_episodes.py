@@ -1,0 +1,134 @@
+"""The seeded referrals continued as child in need episodes: every row as its service would store it, at England's
+rates."""
+
+from collections import defaultdict
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+
+from hearth.accounts.models import Membership
+from hearth.casework.models import Decision
+from hearth.children_in_need.models import (
+    Assessment,
+    AssessmentStatus,
+    CinPlan,
+    PlanReview,
+    Referral,
+    Visit,
+)
+from hearth.children_in_need.services import twelve_months_before
+from hearth.people.models import Address
+from hearth.protection.models import StrategyDiscussion
+from hearth.reference.codes import AssessmentFactor, ReasonForClosure
+from hearth.seed.episodes import yearly_counts
+from hearth.seed.generator import SCALES, run_seed
+from hearth.timescales.calendar import calendar_for
+
+from .test_generator import TODAY
+
+
+@pytest.fixture(autouse=True)
+def fresh_content_types():
+    yield
+    ContentType.objects.clear_cache()
+
+
+@pytest.fixture
+def seeded(db):
+    run_seed(scale="tiny", seed=7, today=TODAY)
+
+
+def first_invalid(model, exclude=()):
+    """The first row of the model that fails its own validation (fields, choices, constraints), with why."""
+    for row in model.objects.order_by("pk").iterator():
+        try:
+            row.full_clean(exclude=list(exclude))
+        except ValidationError as error:
+            return f"{model.__name__} {row.pk}: {error.message_dict}"
+    return None
+
+
+@pytest.mark.parametrize("model", [Referral, Assessment, CinPlan, PlanReview, Visit, StrategyDiscussion, Address])
+def test_every_seeded_row_passes_its_models_validation(seeded, model):
+    assert model.objects.exists(), f"no {model.__name__} rows were seeded: the check below would prove nothing"
+    assert first_invalid(model) is None
+
+
+def test_every_episode_keeps_the_rules_its_services_apply(seeded):
+    calendar = calendar_for()
+    managers = defaultdict(set)
+    for team_id, user_id in Membership.objects.filter(manages=True).values_list("team_id", "user_id"):
+        managers[team_id].add(user_id)
+    referrals = list(Referral.objects.select_related("allocation", "closure_decision").order_by("child_id",
+                                                                                                "referral_date", "pk"))
+    earlier = {}
+    for referral in referrals:
+        where = f"referral {referral.pk}"
+        assert referral.team_id is not None, where
+        assert referral.assessment_due_on == calendar.add_working_days(referral.referral_date, 45), where
+        before = earlier.get(referral.child_id)
+        assert referral.re_referral == (before is not None and before >= twelve_months_before(referral.referral_date)), where
+        earlier[referral.child_id] = referral.referral_date
+        if referral.allocated_on is not None:
+            assert referral.allocated_on >= referral.referral_date, where
+            assert referral.allocation is not None, where
+            assert (referral.allocation.child_id, referral.allocation.team_id, referral.allocation.started_on) == \
+                (referral.child_id, referral.team_id, referral.allocated_on), where
+        else:
+            assert referral.allocation_id is None, where
+        if referral.closure_date is not None:
+            assert referral.referral_date <= referral.closure_date < TODAY, where
+            assert referral.closure_reason in ReasonForClosure.values, where
+            decision = referral.closure_decision
+            assert decision is not None and decision.kind == "cin_closure" and decision.rationale, where
+            assert decision.child_id == referral.child_id and decision.decided_by_id in managers[referral.team_id], where
+        else:
+            assert referral.closure_reason == "" and referral.closure_decision_id is None, where
+    for assessment in Assessment.objects.select_related("referral", "authorisation"):
+        where = f"assessment {assessment.pk}"
+        referral = assessment.referral
+        assert assessment.child_id == referral.child_id, where
+        assert referral.referral_date <= assessment.started_on < TODAY, where
+        assert set(assessment.factors) <= set(AssessmentFactor.values), where
+        if assessment.status != AssessmentStatus.IN_PROGRESS:
+            assert assessment.outcome and assessment.factors and assessment.primary_need, where
+        if assessment.status == AssessmentStatus.AUTHORISED:
+            assert assessment.started_on <= assessment.authorised_on < TODAY, where
+            decision = assessment.authorisation
+            assert decision.kind == "assessment_authorisation" and decision.rationale, where
+            assert decision.decided_by_id == assessment.authorised_by_id in managers[referral.team_id], where
+            assert referral.primary_need == assessment.primary_need, where
+        else:
+            assert assessment.authorisation_id is None and assessment.authorised_on is None, where
+    for plan in CinPlan.objects.select_related("referral").prefetch_related("visits", "reviews"):
+        where = f"plan {plan.pk}"
+        assert plan.started_on >= plan.referral.referral_date, where
+        if plan.referral.closure_date is not None:
+            assert plan.ended_on is not None and plan.referral.closure_date >= plan.started_on, where
+        seen = [visit.visited_on for visit in plan.visits.all() if visit.seen]
+        assert plan.next_visit_due_on == calendar.add_working_days(max(seen, default=plan.started_on), 20), where
+        reviews = [review.held_on for review in plan.reviews.all()]
+        assert plan.next_review_due_on == max(reviews, default=plan.started_on) + __import__("datetime").timedelta(
+            days=90), where
+        for visit in plan.visits.all():
+            assert plan.started_on <= visit.visited_on < TODAY and visit.referral_id == plan.referral_id, where
+    kinds = set(Decision.objects.values_list("kind", flat=True))
+    assert {"assessment_authorisation", "cin_closure"} <= kinds
+
+
+def test_open_work_today_looks_like_a_service(seeded):
+    assert Referral.objects.filter(closure_date__isnull=True, allocated_on__isnull=True).exists()  # in the queue
+    open_assessments = Assessment.objects.exclude(status=AssessmentStatus.AUTHORISED)
+    assert open_assessments.exists()
+    assert CinPlan.objects.filter(ended_on__isnull=True).exists()
+
+
+def test_the_yearly_figures_are_near_englands_rates(db):
+    run_seed(scale="demo", seed=3, today=TODAY)
+    plan = SCALES["demo"]
+    figures = yearly_counts(TODAY, plan.default_years)
+    assert abs(figures["referrals a year"] - plan.referrals_per_year) < 0.15 * plan.referrals_per_year, figures
+    assert 12 < figures["re-referrals (%)"] < 32, figures
+    assert abs(figures["assessments a year"] - plan.referrals_per_year) < 0.3 * plan.referrals_per_year, figures
+    assert 8 < figures["assessments authorised past 45 working days (%)"] < 25, figures
