@@ -96,6 +96,8 @@ STRATEGY = STRATEGY_DISCUSSION.code
 # so the social-care share is not fixed here: `pick_outcome` spends what is left of the scale's referrals a year
 # (England's 52 per 1,000 children) over the contacts still to come; these are its shares at the large scale.
 OUTCOME_MIX = {NFA: 0.30, ADVICE: 0.26, EARLY_HELP: 0.24, REFER: 0.16, STRATEGY: 0.04}
+RE_REFER = 0.8         # a new contact within 12 months of a referral that is referred again
+COMES_BACK = 0.55      # a referred family contacted again within the year (so about 22% of referrals are re-referrals)
 STRATEGY_SHARE = 0.2    # of the contacts referred to social care, those that need a strategy discussion
 TO_SOCIAL_CARE = (REFER, STRATEGY)
 
@@ -869,9 +871,17 @@ class SeedContacts:
             referrer = {"source": ReferralSource.POLICE, "referrer_name": self.partner.get_full_name(),
                         "referrer_agency": self.partner.agency, "referrer_phone": self.phone(), "channel": Channel.ONLINE}
             children = [(kid_id, None, first, (f"{first} {last}", born, "")) for kid_id, first, last, born in kids]
-        assessed = False
-        for number in range(1 if partner else rng.choices((1, 2, 3, 4), cum_weights=(50, 80, 95, 100))[0]):
-            outcome = rng.choice([ADVICE, REFER]) if partner else self.pick_outcome()
+        busy_until = date.min  # a new assessment starts only after the last one's allocation has ended
+        referred_on = None
+        contacts, number, soon = 1 if partner else rng.choices((1, 2, 3, 4), cum_weights=(50, 80, 95, 100))[0], -1, False
+        while number + 1 < contacts:
+            number += 1
+            if partner:
+                outcome = rng.choice([ADVICE, REFER])
+            elif referred_on and (day - referred_on).days < 365 and self.chance(RE_REFER):
+                outcome = REFER  # worries again soon after an episode: a re-referral
+            else:
+                outcome = self.pick_outcome()
             pk, closed, first_received = self.contact(
                 received=received, children=children, adults=adults, outcome=outcome, parent=parent, referrer=referrer,
                 must_decide=partner, submitted_by=self.partner.id if partner else None)
@@ -883,8 +893,12 @@ class SeedContacts:
                                                              self.allocation_reason, created, manager))
             if closed is None:
                 return
-            if outcome in TO_SOCIAL_CARE and not assessed:
-                assessed = self.assessment(kids, closed, self.last_referrals)
+            if outcome in TO_SOCIAL_CARE:
+                referred_on = closed.astimezone(self.zone).date()
+                if referred_on > busy_until:
+                    busy_until = self.assessment(kids, closed, self.last_referrals) or busy_until
+                if not partner and self.chance(COMES_BACK):
+                    contacts, soon = max(contacts, number + 2), True  # the worries return within the year
             if not partner and self.chance(CHAINED):
                 again = closed + timedelta(hours=rng.randint(2, 96))
                 if again < self.day_start:
@@ -893,23 +907,28 @@ class SeedContacts:
                                                  previous=(pk, first_received), parent=parent)
                     if closed is None:
                         return
-                    if escalated in TO_SOCIAL_CARE and not assessed:
-                        assessed = self.assessment(kids, closed, self.last_referrals)
-            day = closed.astimezone(self.zone).date() + timedelta(days=rng.randint(20, 500))
+                    if escalated in TO_SOCIAL_CARE:
+                        referred_on = closed.astimezone(self.zone).date()
+                        if referred_on > busy_until:
+                            busy_until = self.assessment(kids, closed, self.last_referrals) or busy_until
+            day = closed.astimezone(self.zone).date() + timedelta(days=rng.randint(40, 330) if soon else
+                                                                  rng.randint(20, 500))
+            soon = False
             if day >= b.yesterday or _age(kids[0][3], day) >= 18:
                 return
             received = self.received_on(day, police=True)
             if received >= self.day_start:
                 return
 
-    def assessment(self, kids: list[tuple], decided: datetime, referrals: list[list]) -> bool:
+    def assessment(self, kids: list[tuple], decided: datetime, referrals: list[list]) -> date | None:
         """A referral's child and family assessment: an allocation that closes when it is done (about 15% finish
-        past the 45 working days), or, if that is after today, still open; none if allocated only after today."""
+        past the 45 working days), or, if that is after today, still open; none if allocated only after today.
+        Returns the day the allocation ends (date.max while open), or None if none was made."""
         b, rng = self.b, self.rng
         start = decided.astimezone(self.zone).date() + timedelta(days=rng.randint(0, 3))
         end = start + timedelta(days=rng.randint(66, 110) if self.chance(0.15) else rng.randint(15, 58))
         if start >= b.yesterday:
-            return False
+            return None
         if end >= b.yesterday:
             end = None  # the assessment is in progress today
         state, worker = b.past_worker(SAFEGUARDING_AREA)
@@ -919,7 +938,7 @@ class SeedContacts:
                                                      "Referral accepted: single assessment", recorded, manager))
         for record in referrals:
             record[9] = (state.team.id, worker.id, start, end)
-        return True
+        return end or date.max
 
     def new_child(self, group: dict, heritage: str, family_name: str, born: date, created: datetime,
                   creator: int) -> tuple[int, str, str, date]:
