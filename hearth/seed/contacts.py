@@ -926,7 +926,7 @@ class SeedContacts:
         Returns the day the allocation ends (date.max while open), or None if none was made."""
         b, rng = self.b, self.rng
         start = decided.astimezone(self.zone).date() + timedelta(days=rng.randint(0, 3))
-        end = start + timedelta(days=rng.randint(66, 110) if self.chance(0.15) else rng.randint(15, 58))
+        end = start + timedelta(days=rng.randint(66, 110) if self.chance(0.1) else rng.randint(15, 58))
         if start >= b.yesterday:
             return None
         if end >= b.yesterday:

@@ -132,3 +132,10 @@ def test_the_yearly_figures_are_near_englands_rates(db):
     assert 12 < figures["re-referrals (%)"] < 32, figures
     assert abs(figures["assessments a year"] - plan.referrals_per_year) < 0.3 * plan.referrals_per_year, figures
     assert 8 < figures["assessments authorised past 45 working days (%)"] < 25, figures
+    # The demo users' open work: the social worker has an assessment in progress, the manager one to authorise.
+    open_work = Assessment.objects.filter(referral__closure_date__isnull=True)
+    assert open_work.filter(status=AssessmentStatus.IN_PROGRESS,
+                            referral__allocation__worker__username="demo.social.worker").exists()
+    assert open_work.filter(status=AssessmentStatus.SUBMITTED,
+                            referral__team__memberships__user__username="demo.manager",
+                            referral__team__memberships__manages=True).exists()
