@@ -98,7 +98,9 @@ STRATEGY = STRATEGY_DISCUSSION.code
 OUTCOME_MIX = {NFA: 0.30, ADVICE: 0.26, EARLY_HELP: 0.24, REFER: 0.16, STRATEGY: 0.04}
 RE_REFER = 0.8         # a new contact within 12 months of a referral that is referred again
 COMES_BACK = 0.55      # a referred family contacted again within the year (so about 22% of referrals are re-referrals)
-STRATEGY_SHARE = 0.2    # of the contacts referred to social care, those that need a strategy discussion
+# Of the contacts referred to social care, those that need a strategy discussion (most start a section 47 enquiry:
+# England has about one enquiry for every three referrals).
+STRATEGY_SHARE = 0.5
 TO_SOCIAL_CARE = (REFER, STRATEGY)
 
 # The builder's areas (generator.py's constants, repeated to keep the import one way).
@@ -308,7 +310,6 @@ class SeedContacts:
         self.total = 0
         self.children_rows = 0
         self.waiting_shown = False
-        self.strategy_rows: list[tuple] = []
         self.referral_target = b.plan.referrals_per_year * b.years
         self.referrals = 0      # Referral rows made (one per child referred)
         self.episodes: list[list] = []   # each referral, continued by `episodes.SeedEpisodes` once contacts are done
@@ -344,8 +345,6 @@ class SeedContacts:
         self.decision_row = row_maker(tables[ContactDecision], [
             "contact_child", "outcome", "rationale", "details_in_order", "consent_in_order", "family_told",
             "decided_at", "decided_by", "source", "contact"])
-        self.strategy_row = row_maker(tables[StrategyDiscussion], [
-            "child", "referral", "requested_at", "requested_by", "held_at"])
         self.early_help_row = row_maker(tables[EarlyHelpRequest], [
             "child", "requested_on", "contact_child", "recorded_at", "recorded_by"])
         self.allocation_row = row_maker(tables[Allocation], [
@@ -685,17 +684,15 @@ class SeedContacts:
                 referral = b.take_pk(Referral)
                 self.referrals += 1
                 # [key, child, referral date, source, contact child, strategy now, decided (db), decided, manager,
-                #  where it went: (team, worker, allocated on, episode ends on) or None while in the queue]
+                #  where it went: (team, worker, allocated on, episode ends on) or None while in the queue,
+                #  when the strategy discussion was held (None if not yet, or none)]
                 record = [referral, child_id, first_received.astimezone(self.zone).date(), values["source"], row_pk,
-                          child_outcome == STRATEGY, decided_db, decided, manager, None]
+                          child_outcome == STRATEGY, decided_db, decided, manager, None, None]
                 self.episodes.append(record)
                 self.last_referrals.append(record)
                 if child_outcome == STRATEGY:
                     held = decided + timedelta(hours=rng.randint(2, 26))
-                    # Written after its referral (`episodes`): a row pointing at one not yet there would make SQLite
-                    # check every later insert against it.
-                    self.strategy_rows.append(self.strategy_row(child_id, referral, decided_db, manager,
-                                                                db(held) if held < self.day_start else None))
+                    record[10] = held if held < self.day_start else None  # the discussion is written by `episodes`
             elif child_outcome == EARLY_HELP:
                 put(EarlyHelpRequest, self.early_help_row(child_id, decided_on, row_pk, decided_db, manager))
         return pk, decided, first_received
@@ -747,7 +744,7 @@ class SeedContacts:
             if end is None:  # in screening now
                 outcome = REFER if self.chance(0.7) else EARLY_HELP
             elif following and following[1] in ASSESSED_AREAS:
-                outcome = STRATEGY if following[1] != "disabled" and self.chance(0.14) else REFER
+                outcome = STRATEGY if following[1] != "disabled" and self.chance(STRATEGY_SHARE) else REFER
                 if outcome == STRATEGY and self.chance(0.4):
                     urgency = Urgency.IMMEDIATE
             elif following and following[1] == EARLY_HELP_AREA:

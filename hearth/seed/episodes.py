@@ -41,11 +41,15 @@ from hearth.children_in_need.models import (
     Visit,
 )
 from hearth.children_in_need.services import twelve_months_before
-from hearth.protection.models import StrategyDiscussion
+from hearth.protection.clocks import icpc_due
+from hearth.protection.models import Agency, Section47Enquiry, StrategyDiscussion
 from hearth.reference.codes import PrimaryNeed, ReasonForClosure
 
-WRITE_ORDER = [Decision, Referral, Assessment, CinPlan, PlanReview, Visit]
-KEYED = (Decision, Referral, CinPlan)
+WRITE_ORDER = [Decision, Referral, StrategyDiscussion, Section47Enquiry, Assessment, CinPlan, PlanReview, Visit]
+KEYED = (Decision, Referral, StrategyDiscussion, CinPlan)
+OWN_KEYS = (Decision, StrategyDiscussion, CinPlan)  # keys chosen here (a referral's came from the front door)
+S47_STARTED = 0.85      # held strategy discussions that start a section 47 enquiry
+ICPC_NEEDED = 0.35      # enquiries that lead to an initial child protection conference
 
 # Assessments drawn past their due day; with those the episode's own length makes late, about 15% are (England
 # 2023-24: about 15%).
@@ -114,7 +118,7 @@ class SeedEpisodes:
         self.zone = contacts.zone
         self.tables = {model: _Table(model, with_pk=model in KEYED) for model in WRITE_ORDER}
         self.next_pk = {model: (model.objects.aggregate(last=models.Max("pk"))["last"] or 0) + 1
-                        for model in (Decision, CinPlan)}
+                        for model in OWN_KEYS}
         self.rows: dict[type, list[tuple]] = {model: [] for model in WRITE_ORDER}
         states = [state for state in self.b.team_by_name.values()]
         self.managers = {state.team.id: [user.id for user in state.managers] for state in states}
@@ -136,13 +140,14 @@ class SeedEpisodes:
         return min(moment, self.b.day_start - timedelta(minutes=1))
 
     def put(self, model, **values) -> int | None:
-        if model in (Decision, CinPlan):
+        if model in OWN_KEYS:
             values["id"] = self.next_pk[model]
             self.next_pk[model] += 1
         self.rows[model].append(self.tables[model].row(values))
         return values.get("id")
 
-    def decision(self, child: int, kind: str, outcome: str, rationale: str, day: date, by: int, team: int) -> int:
+    def decision(self, child: int, kind: str, outcome: str, rationale: str, day: date, by: int,
+                 team: int | None) -> int:
         return self.put(Decision, child=child, kind=kind, outcome=outcome[:200], rationale=rationale,
                         decided_at=self.at(day), decided_by=by, team=team)
 
@@ -166,9 +171,6 @@ class SeedEpisodes:
             if rows:
                 self.tables[model].insert(rows)
                 self.b.counts[model._meta.db_table] += len(rows)
-            if model is Referral and self.c.strategy_rows:
-                self.b.tables[StrategyDiscussion].insert(self.c.strategy_rows)
-                self.b.counts[StrategyDiscussion._meta.db_table] += len(self.c.strategy_rows)
         self.link_allocations()
         counts = self.counts
         self.b.write(f"  episodes {len(records):,}: {counts['assessments']:,} assessments "
@@ -186,13 +188,16 @@ class SeedEpisodes:
                 f"AND a.started_on = {referral}.allocated_on) WHERE allocated_on IS NOT NULL")
 
     def episode(self, record: list, re_referral: bool) -> None:
-        pk, child, referral_date, source, contact_child, strategy, _, decided, manager, placed = record
+        pk, child, referral_date, source, contact_child, strategy, _, decided, manager, placed, _ = record
         rng = self.rng
         decided_on = decided.astimezone(self.zone).date()
         due_on = self.calendar.add_working_days(referral_date, ASSESSMENT.amount)
         values = dict(id=pk, child=child, referral_date=referral_date, source=source, contact_child=contact_child,
                       strategy_discussion_now=strategy, re_referral=re_referral, assessment_due_on=due_on,
                       recorded_at=decided, recorded_by=manager)
+        if strategy:
+            self.strategy(record, placed[0] if placed else self.receiving_team,
+                          placed[1] if placed else manager)
         if placed is None or placed[2] < referral_date:
             team = self.receiving_team
             values["team"] = team
@@ -285,6 +290,57 @@ class SeedEpisodes:
                 closed, self.manager_of(team, by), team))
             self.counts["closed"] += 1
         self.put(Referral, **values)
+
+    def strategy(self, record: list, team: int, worker: int) -> None:
+        """The strategy discussion the front door asked for, as `strategy_discussion_hold` and
+        `strategy_discussion_decide` store it once held, and the section 47 enquiry most of them start."""
+        rng = self.rng
+        referral, child, decided, manager, held = record[0], record[1], record[7], record[8], record[10]
+        values = dict(child=child, referral=referral, requested_at=decided, requested_by=manager,
+                      reason="Reasonable cause to suspect significant harm: a joint response with the police.")
+        if held is None:
+            self.put(StrategyDiscussion, **values)
+            return
+        held_on = held.astimezone(self.zone).date()
+        chair = self.manager_of(team, manager)
+        see_by = min(held_on + timedelta(days=rng.randint(0, 1)), self.yesterday)
+        values.update(held_at=held, chair=chair, agencies=[Agency.POLICE, Agency.HEALTH, Agency.SOCIAL_CARE] +
+                      ([Agency.EDUCATION] if self.chance(0.6) else []),
+                      information_shared="Police and health checks shared; the school's account of the disclosure.",
+                      immediate_safety_actions="Mother agrees the child stays with her and has no contact with the "
+                                               "adult concerned until the enquiry is complete.",
+                      see_child_by=see_by, icpc_due_on=icpc_due(held_on, self.calendar), recorded_by=chair)
+        decided_on = min(held_on + timedelta(days=rng.randint(0, 1)), self.yesterday)
+        start = self.chance(S47_STARTED)
+        values.update(s47_decided=start, decision=self.decision(
+            child, "s47_decision", "Start a section 47 enquiry" if start else "No section 47 enquiry",
+            "The threshold for an enquiry is met: the child may be suffering significant harm." if start else
+            "The concerns can be met by a child and family assessment; no enquiry.", decided_on, chair, None))
+        discussion = self.put(StrategyDiscussion, **values)
+        if not start:
+            return
+        self.counts["enquiries"] += 1
+        seen = held_on + timedelta(days=rng.randint(0, 2))
+        completed = held_on + timedelta(days=rng.randint(5, 30))
+        enquiry = dict(child=child, referral=referral, started_by=discussion, start_date=held_on, see_child_by=see_by,
+                       census_icpc_due_on=values["icpc_due_on"], icpc_due_on=values["icpc_due_on"],
+                       child_seen_on=seen if seen < self.today else None,
+                       child_seen_alone=self.chance(0.7) if seen < self.today else None,
+                       interim_safety_plan="The child stays with mother; no unsupervised contact with the adult "
+                                           "concerned.", recorded_at=held, recorded_by=worker)
+        if completed < self.today:
+            needed = self.chance(ICPC_NEEDED)
+            substantiated = needed or self.chance(0.3)
+            enquiry.update(
+                completed_on=completed, concerns_substantiated=substantiated, icpc_needed=needed,
+                icpc_not_needed_reason="" if needed else "The risks can be managed under a child in need plan.",
+                outcome_decision=self.decision(
+                    child, "s47_outcome",
+                    ("Concerns substantiated" if substantiated else "Concerns not substantiated")
+                    + (": initial child protection conference" if needed else ": no initial conference"),
+                    "The enquiry's findings, with the partners' information, support this outcome.", completed,
+                    self.manager_of(team, chair), None))
+        self.put(Section47Enquiry, **enquiry)
 
     def plan(self, referral: int, child: int, team: int, worker: int, manager: int, start: date,
              ends: date | None) -> None:

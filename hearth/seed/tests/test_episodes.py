@@ -2,6 +2,8 @@
 rates."""
 
 from collections import defaultdict
+from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
@@ -19,7 +21,7 @@ from hearth.children_in_need.models import (
 )
 from hearth.children_in_need.services import twelve_months_before
 from hearth.people.models import Address
-from hearth.protection.models import StrategyDiscussion
+from hearth.protection.models import Agency, Section47Enquiry, StrategyDiscussion
 from hearth.reference.codes import AssessmentFactor, ReasonForClosure
 from hearth.seed.episodes import yearly_counts
 from hearth.seed.generator import SCALES, run_seed
@@ -49,7 +51,8 @@ def first_invalid(model, exclude=()):
     return None
 
 
-@pytest.mark.parametrize("model", [Referral, Assessment, CinPlan, PlanReview, Visit, StrategyDiscussion, Address])
+@pytest.mark.parametrize("model", [Referral, Assessment, CinPlan, PlanReview, Visit, StrategyDiscussion,
+                                   Section47Enquiry, Address])
 def test_every_seeded_row_passes_its_models_validation(seeded, model):
     assert model.objects.exists(), f"no {model.__name__} rows were seeded: the check below would prove nothing"
     assert first_invalid(model) is None
@@ -109,12 +112,42 @@ def test_every_episode_keeps_the_rules_its_services_apply(seeded):
         seen = [visit.visited_on for visit in plan.visits.all() if visit.seen]
         assert plan.next_visit_due_on == calendar.add_working_days(max(seen, default=plan.started_on), 20), where
         reviews = [review.held_on for review in plan.reviews.all()]
-        assert plan.next_review_due_on == max(reviews, default=plan.started_on) + __import__("datetime").timedelta(
-            days=90), where
+        assert plan.next_review_due_on == max(reviews, default=plan.started_on) + timedelta(days=90), where
         for visit in plan.visits.all():
             assert plan.started_on <= visit.visited_on < TODAY and visit.referral_id == plan.referral_id, where
     kinds = set(Decision.objects.values_list("kind", flat=True))
     assert {"assessment_authorisation", "cin_closure"} <= kinds
+
+
+def test_strategy_discussions_and_enquiries_keep_the_rules_their_services_apply(seeded):
+    calendar = calendar_for()
+    zone = ZoneInfo("Europe/London")
+    for discussion in StrategyDiscussion.objects.select_related("referral", "decision"):
+        where = f"strategy discussion {discussion.pk}"
+        assert discussion.referral.strategy_discussion_now and discussion.child_id == discussion.referral.child_id, where
+        if discussion.held_at is None:
+            assert discussion.decision_id is None and discussion.s47_decided is None, where
+            continue
+        held_on = discussion.held_at.astimezone(zone).date()
+        assert held_on >= discussion.requested_at.astimezone(zone).date(), where
+        assert discussion.agencies and set(discussion.agencies) <= set(Agency.values) and discussion.information_shared
+        assert discussion.see_child_by >= held_on and discussion.icpc_due_on == calendar.add_working_days(held_on, 15)
+        assert discussion.decision.kind == "s47_decision" and discussion.decision.rationale, where
+        assert discussion.s47_decided == Section47Enquiry.objects.filter(started_by=discussion).exists(), where
+    enquiries = list(Section47Enquiry.objects.select_related("started_by", "outcome_decision"))
+    assert enquiries, "no enquiries were seeded: the checks below would prove nothing"
+    for enquiry in enquiries:
+        where = f"enquiry {enquiry.pk}"
+        discussion = enquiry.started_by
+        assert enquiry.start_date == discussion.held_at.astimezone(zone).date(), where
+        assert enquiry.icpc_due_on == enquiry.census_icpc_due_on == discussion.icpc_due_on, where
+        assert enquiry.child_seen_on is None or enquiry.start_date <= enquiry.child_seen_on < TODAY, where
+        if enquiry.completed_on is not None:
+            assert enquiry.start_date <= enquiry.completed_on < TODAY, where
+            assert enquiry.icpc_needed or enquiry.icpc_not_needed_reason, where
+            assert enquiry.outcome_decision.kind == "s47_outcome" and enquiry.outcome_decision.rationale, where
+        else:
+            assert enquiry.outcome_decision_id is None, where
 
 
 def test_open_work_today_looks_like_a_service(seeded):
@@ -132,6 +165,7 @@ def test_the_yearly_figures_are_near_englands_rates(db):
     assert 12 < figures["re-referrals (%)"] < 32, figures
     assert abs(figures["assessments a year"] - plan.referrals_per_year) < 0.3 * plan.referrals_per_year, figures
     assert 8 < figures["assessments authorised past 45 working days (%)"] < 25, figures
+    assert abs(figures["section 47 enquiries a year"] - plan.referrals_per_year / 3) < 0.3 * plan.referrals_per_year / 3
     # The demo users' open work: the social worker has an assessment in progress, the manager one to authorise.
     open_work = Assessment.objects.filter(referral__closure_date__isnull=True)
     assert open_work.filter(status=AssessmentStatus.IN_PROGRESS,
