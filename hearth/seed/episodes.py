@@ -25,6 +25,7 @@ from collections import Counter
 from datetime import date, datetime, timedelta
 from datetime import time as clock_time
 
+from django.conf import settings
 from django.db import connection, models
 
 from hearth.accounts.models import ServiceArea, Team
@@ -124,7 +125,11 @@ class SeedEpisodes:
         self.managers = {state.team.id: [user.id for user in state.managers] for state in states}
         self.workers = {state.team.id: [user.id for user in state.workers] for state in states}
         self.area_of_team = contacts.area_of_team
-        receiving = (Team.objects.filter(is_active=True, service_area=ServiceArea.SAFEGUARDING).order_by("name")
+        # The receiving team as `services.receiving_team` chooses it for a child with no social care team.
+        teams = Team.objects.filter(is_active=True)
+        named = getattr(settings, "HEARTH_CIN_ASSESSMENT_TEAM", "")
+        receiving = ((teams.filter(name=named).values_list("pk", flat=True).first() if named else None)
+                     or teams.filter(service_area=ServiceArea.SAFEGUARDING).order_by("name")
                      .values_list("pk", flat=True).first())
         self.receiving_team = receiving
         self.counts: Counter[str] = Counter()
