@@ -28,7 +28,8 @@ from datetime import time as clock_time
 from django.conf import settings
 from django.db import connection, models
 
-from hearth.accounts.models import ServiceArea, Team
+from hearth.accounts.models import ServiceArea, Team, User
+from hearth.accounts.roles import RoleCode
 from hearth.casework.models import Decision
 from hearth.children_in_need.clocks import ASSESSMENT, PLAN_REVIEW, VISIT
 from hearth.children_in_need.models import (
@@ -42,13 +43,29 @@ from hearth.children_in_need.models import (
     Visit,
 )
 from hearth.children_in_need.services import twelve_months_before
-from hearth.protection.clocks import icpc_due
-from hearth.protection.models import Agency, Section47Enquiry, StrategyDiscussion
-from hearth.reference.codes import PrimaryNeed, ReasonForClosure
+from hearth.protection.clocks import core_group_due, first_review_due, icpc_due, later_review_due, visit_due
+from hearth.protection.models import (
+    Agency,
+    ChildProtectionPlan,
+    Conference,
+    ConferenceKind,
+    ConferenceOutcome,
+    Participation,
+    PlanCategory,
+    PlanEndReason,
+    Section47Enquiry,
+    StrategyDiscussion,
+)
+from hearth.reference.codes import AbuseCategory, PrimaryNeed, ReasonForClosure
 
-WRITE_ORDER = [Decision, Referral, StrategyDiscussion, Section47Enquiry, Assessment, CinPlan, PlanReview, Visit]
-KEYED = (Decision, Referral, StrategyDiscussion, CinPlan)
-OWN_KEYS = (Decision, StrategyDiscussion, CinPlan)  # keys chosen here (a referral's came from the front door)
+WRITE_ORDER = [Decision, Referral, StrategyDiscussion, Section47Enquiry, ChildProtectionPlan, Conference, PlanCategory,
+               Assessment, CinPlan, PlanReview, Visit]
+KEYED = (Decision, Referral, StrategyDiscussion, Section47Enquiry, ChildProtectionPlan, Conference, CinPlan)
+OWN_KEYS = tuple(model for model in KEYED if model is not Referral)  # a referral's key came from the front door
+ICPC_IN_TIME = 0.8      # initial conferences within 15 working days of the strategy discussion (England: about 80%)
+PLAN_STARTED = 0.82     # initial conferences that start a child protection plan
+CATEGORIES = [(AbuseCategory.NEGLECT, 50), (AbuseCategory.EMOTIONAL, 37), (AbuseCategory.PHYSICAL, 6),
+              (AbuseCategory.SEXUAL, 4), (AbuseCategory.MULTIPLE, 3)]
 S47_STARTED = 0.85      # held strategy discussions that start a section 47 enquiry
 ICPC_NEEDED = 0.35      # enquiries that lead to an initial child protection conference
 
@@ -132,6 +149,8 @@ class SeedEpisodes:
                      or teams.filter(service_area=ServiceArea.SAFEGUARDING).order_by("name")
                      .values_list("pk", flat=True).first())
         self.receiving_team = receiving
+        self.iros = list(User.objects.filter(roles__code=RoleCode.IRO).order_by("pk").values_list("pk", flat=True))
+        self.plans_before: Counter[int] = Counter()  # each child's child protection plans so far
         self.counts: Counter[str] = Counter()
         self.today = self.b.today
         self.yesterday = self.b.yesterday
@@ -326,7 +345,12 @@ class SeedEpisodes:
             return
         self.counts["enquiries"] += 1
         seen = held_on + timedelta(days=rng.randint(0, 2))
-        completed = held_on + timedelta(days=rng.randint(5, 30))
+        needed = self.chance(ICPC_NEEDED) and bool(self.iros)
+        icpc_day = self.calendar.add_working_days(held_on, rng.randint(5, 15) if self.chance(ICPC_IN_TIME)
+                                                  else rng.randint(16, 25))
+        completed = held_on + timedelta(days=rng.randint(0, (icpc_day - held_on).days) if needed
+                                        else rng.randint(5, 30))
+        enquiry_id = self.next_pk[Section47Enquiry]
         enquiry = dict(child=child, referral=referral, started_by=discussion, start_date=held_on, see_child_by=see_by,
                        census_icpc_due_on=values["icpc_due_on"], icpc_due_on=values["icpc_due_on"],
                        child_seen_on=seen if seen < self.today else None,
@@ -334,7 +358,6 @@ class SeedEpisodes:
                        interim_safety_plan="The child stays with mother; no unsupervised contact with the adult "
                                            "concerned.", recorded_at=held, recorded_by=worker)
         if completed < self.today:
-            needed = self.chance(ICPC_NEEDED)
             substantiated = needed or self.chance(0.3)
             enquiry.update(
                 completed_on=completed, concerns_substantiated=substantiated, icpc_needed=needed,
@@ -346,6 +369,74 @@ class SeedEpisodes:
                     "The enquiry's findings, with the partners' information, support this outcome.", completed,
                     self.manager_of(team, chair), None))
         self.put(Section47Enquiry, **enquiry)
+        if completed < self.today and needed and icpc_day < self.today:
+            self.conferences(child, enquiry_id, icpc_day, values["icpc_due_on"], worker)
+
+    def conference(self, child: int, kind: str, held_on: date, outcome: str, category: str, chair: int, *,
+                   enquiry: int | None = None, plan: int | None = None) -> int:
+        label = ConferenceOutcome(outcome).label + (f": {AbuseCategory(category).label}" if category else "")
+        decision = self.decision(child, "icpc_decision" if kind == ConferenceKind.INITIAL else "rcpc_decision", label,
+                                 "The conference weighed the agencies' reports and the family's views.", held_on,
+                                 chair, None)
+        return self.put(Conference, child=child, kind=kind, enquiry=enquiry, plan=plan, held_on=held_on, chair=chair,
+                        child_participation=self.rng.choice([Participation.WRITTEN, Participation.ADVOCATE,
+                                                             Participation.TOO_YOUNG, Participation.IN_PERSON]),
+                        outcome=outcome, category=category,
+                        next_review_due_on=later_review_due(held_on) if outcome == ConferenceOutcome.CONTINUE else None,
+                        decision=decision, recorded_at=self.at(held_on, 12, 18), recorded_by=chair)
+
+    def conferences(self, child: int, enquiry: int, icpc_day: date, icpc_due_on: date, worker: int) -> None:
+        """The initial conference, chaired by an IRO, and the child protection plan most start, reviewed at three
+        months and then every six until a review ends it (a median of about nine months), as `conference_record`
+        stores them."""
+        rng = self.rng
+        chair = rng.choice(self.iros)
+        self.counts["icpcs"] += 1
+        if icpc_day > icpc_due_on:
+            self.counts["icpcs_late"] += 1
+        if not self.chance(PLAN_STARTED):
+            self.conference(child, ConferenceKind.INITIAL, icpc_day, ConferenceOutcome.NO_PLAN, "", chair,
+                            enquiry=enquiry)
+            return
+        category = rng.choices([code for code, _ in CATEGORIES], [weight for _, weight in CATEGORIES])[0]
+        plan = self.next_pk[ChildProtectionPlan]
+        initial = self.conference(child, ConferenceKind.INITIAL, icpc_day, ConferenceOutcome.PLAN, category, chair,
+                                  enquiry=enquiry, plan=plan)
+        self.put(PlanCategory, plan=plan, category=category, from_date=icpc_day, conference=initial,
+                 recorded_at=self.at(icpc_day, 12, 18), recorded_by=chair)
+        wanted = icpc_day + timedelta(days=int(rng.lognormvariate(5.25, 0.45)))
+        review = first_review_due(icpc_day)
+        latest, end, reason = category, None, ""
+        while True:
+            held = review - timedelta(days=rng.randint(0, 10)) if self.chance(0.9) else review + timedelta(
+                days=rng.randint(1, 20))
+            if held >= self.today:
+                break
+            ending = held >= wanted
+            now = latest
+            if not ending and self.chance(0.1):
+                now = rng.choice([code for code, _ in CATEGORIES if code != latest])
+            conference = self.conference(child, ConferenceKind.REVIEW, held,
+                                         ConferenceOutcome.END if ending else ConferenceOutcome.CONTINUE,
+                                         "" if ending else now, chair, plan=plan)
+            if now != latest:
+                self.put(PlanCategory, plan=plan, category=now, from_date=held, conference=conference,
+                         recorded_at=self.at(held, 12, 18), recorded_by=chair)
+                latest = now
+            if ending:
+                end = held
+                reason = rng.choices([PlanEndReason.NO_LONGER_AT_RISK, PlanEndReason.LOOKED_AFTER, PlanEndReason.MOVED],
+                                     [85, 10, 5])[0]
+                break
+            review = later_review_due(held)
+        self.put(ChildProtectionPlan, child=child, start_date=icpc_day, initial_category=category,
+                 latest_category=latest, previous_plans=self.plans_before[child],
+                 plan="Keep the child safe at home: the actions agreed at the conference, reviewed by the core group.",
+                 core_group_due_on=core_group_due(icpc_day, self.calendar), first_review_due_on=first_review_due(icpc_day),
+                 first_visit_due_on=visit_due(icpc_day, self.calendar), end_date=end, end_reason=reason,
+                 recorded_at=self.at(icpc_day, 12, 18), recorded_by=worker)
+        self.plans_before[child] += 1
+        self.counts["cp_plans"] += 1
 
     def plan(self, referral: int, child: int, team: int, worker: int, manager: int, start: date,
              ends: date | None) -> None:
@@ -391,10 +482,8 @@ class SeedEpisodes:
 def yearly_counts(today: date, years: int) -> dict[str, float | None]:
     """The seeded history's figures a year (averaged over its years, as England's are published), and today's.
 
-    The protection and pre-proceedings figures are None where the seed does not yet make those records.
+    A figure is None where the seed does not yet make those records (pre-proceedings).
     """
-    from hearth.protection.models import ChildProtectionPlan, Section47Enquiry
-
     first = today - timedelta(days=round(365.25 * years))
     referrals = Referral.objects.filter(referral_date__gte=first, referral_date__lt=today)
     count = referrals.count()
@@ -402,7 +491,13 @@ def yearly_counts(today: date, years: int) -> dict[str, float | None]:
     authorised = assessments.filter(status=AssessmentStatus.AUTHORISED)
     late = authorised.filter(authorised_on__gt=models.F("referral__assessment_due_on")).count()
     enquiries = Section47Enquiry.objects.filter(start_date__gte=first, start_date__lt=today).count()
-    plans = ChildProtectionPlan.objects.filter(start_date__gte=first, start_date__lt=today).count()
+    initial = Conference.objects.filter(kind=ConferenceKind.INITIAL, held_on__gte=first, held_on__lt=today)
+    icpcs = initial.count()
+    icpcs_late = initial.filter(held_on__gt=models.F("enquiry__icpc_due_on")).count()
+    plans = ChildProtectionPlan.objects.filter(start_date__gte=first, start_date__lt=today)
+    started = plans.count()
+    lengths = sorted((end - start).days for start, end in plans.filter(end_date__isnull=False)
+                     .values_list("start_date", "end_date"))
     on_plan = ChildProtectionPlan.objects.filter(start_date__lt=today, end_date__isnull=True).count()
     return {
         "referrals a year": count / years,
@@ -411,6 +506,11 @@ def yearly_counts(today: date, years: int) -> dict[str, float | None]:
         "assessments authorised past 45 working days (%)": 100 * late / authorised.count() if authorised else 0.0,
         "CIN plans started a year": CinPlan.objects.filter(referral__in=referrals).count() / years,
         "section 47 enquiries a year": enquiries / years if enquiries else None,
-        "CP plan starts a year": plans / years if plans else None,
-        "children on a CP plan today": on_plan if plans else None,
+        "initial conferences a year": icpcs / years if icpcs else None,
+        "initial conferences past 15 working days (%)": 100 * icpcs_late / icpcs if icpcs else None,
+        "CP plan starts a year": started / years if started else None,
+        "children on a CP plan today": on_plan if started else None,
+        "median length of ended CP plans (months)": lengths[len(lengths) // 2] / 30.44 if lengths else None,
+        "second or later CP plans (%)": 100 * plans.filter(previous_plans__gt=0).count() / started if started else None,
+        "pre-proceedings entries a year": None,
     }

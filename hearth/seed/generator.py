@@ -324,8 +324,11 @@ def _seed_council(*, scale: str = "demo", years: int | None = None, seed: int = 
                "assessments a year": plan.referrals_per_year,
                "assessments authorised past 45 working days (%)": 15,
                "section 47 enquiries a year": plan.referrals_per_year / 3,
+               "initial conferences a year": plan.referrals_per_year / 3 * 0.35,
+               "initial conferences past 15 working days (%)": 20,
                "CP plan starts a year": plan.referrals_per_year / 10,
-               "children on a CP plan today": plan.child_population * 42 / 10_000}
+               "children on a CP plan today": plan.child_population * 42 / 10_000,
+               "median length of ended CP plans (months)": 9, "second or later CP plans (%)": 24}
     for label, value in yearly_counts(today, years).items():
         shown = "not seeded yet" if value is None else f"{value:,.1f}"
         expected = f"({england[label]:,.0f})" if label in england else ""

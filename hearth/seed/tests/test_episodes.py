@@ -9,7 +9,8 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 
-from hearth.accounts.models import Membership
+from hearth.accounts.models import Membership, User
+from hearth.accounts.roles import RoleCode
 from hearth.casework.models import Decision
 from hearth.children_in_need.models import (
     Assessment,
@@ -21,7 +22,17 @@ from hearth.children_in_need.models import (
 )
 from hearth.children_in_need.services import twelve_months_before
 from hearth.people.models import Address
-from hearth.protection.models import Agency, Section47Enquiry, StrategyDiscussion
+from hearth.protection.clocks import core_group_due, first_review_due, visit_due
+from hearth.protection.models import (
+    Agency,
+    ChildProtectionPlan,
+    Conference,
+    ConferenceKind,
+    ConferenceOutcome,
+    PlanCategory,
+    Section47Enquiry,
+    StrategyDiscussion,
+)
 from hearth.reference.codes import AssessmentFactor, ReasonForClosure
 from hearth.seed.episodes import yearly_counts
 from hearth.seed.generator import SCALES, run_seed
@@ -52,7 +63,7 @@ def first_invalid(model, exclude=()):
 
 
 @pytest.mark.parametrize("model", [Referral, Assessment, CinPlan, PlanReview, Visit, StrategyDiscussion,
-                                   Section47Enquiry, Address])
+                                   Section47Enquiry, Conference, ChildProtectionPlan, PlanCategory, Address])
 def test_every_seeded_row_passes_its_models_validation(seeded, model):
     assert model.objects.exists(), f"no {model.__name__} rows were seeded: the check below would prove nothing"
     assert first_invalid(model) is None
@@ -150,6 +161,40 @@ def test_strategy_discussions_and_enquiries_keep_the_rules_their_services_apply(
             assert enquiry.outcome_decision_id is None, where
 
 
+def test_conferences_and_plans_keep_the_rules_their_service_applies(db):
+    run_seed(scale="demo", seed=3, today=TODAY)
+    calendar = calendar_for()
+    iros = set(User.objects.filter(roles__code=RoleCode.IRO).values_list("pk", flat=True))
+    conferences = list(Conference.objects.select_related("enquiry__started_by", "plan", "decision"))
+    assert any(c.kind == ConferenceKind.REVIEW for c in conferences), "no reviews: the checks would prove little"
+    for conference in conferences:
+        where = f"conference {conference.pk}"
+        assert conference.chair_id in iros and conference.decision.decided_by_id == conference.chair_id, where
+        assert conference.held_on < TODAY and conference.decision.rationale, where
+        if conference.kind == ConferenceKind.INITIAL:
+            enquiry = conference.enquiry
+            assert enquiry.icpc_needed and enquiry.child_id == conference.child_id, where
+            assert conference.held_on >= enquiry.start_date and conference.decision.kind == "icpc_decision", where
+            assert (conference.outcome == ConferenceOutcome.PLAN) == (conference.plan_id is not None), where
+        else:
+            plan = conference.plan
+            assert plan.start_date < conference.held_on and conference.decision.kind == "rcpc_decision", where
+            if conference.outcome == ConferenceOutcome.END:
+                assert plan.end_date == conference.held_on and plan.end_reason, where
+            else:
+                assert conference.category, where
+                assert plan.end_date is None or plan.end_date > conference.held_on, where
+    for plan in ChildProtectionPlan.objects.prefetch_related("categories"):
+        where = f"plan {plan.pk}"
+        assert plan.core_group_due_on == core_group_due(plan.start_date, calendar), where
+        assert plan.first_review_due_on == first_review_due(plan.start_date), where
+        assert plan.first_visit_due_on == visit_due(plan.start_date, calendar), where
+        categories = list(plan.categories.all())
+        assert categories[0].category == plan.initial_category and categories[-1].category == plan.latest_category
+        assert ChildProtectionPlan.objects.filter(child_id=plan.child_id, start_date__lt=plan.start_date).count() \
+            == plan.previous_plans, where
+
+
 def test_open_work_today_looks_like_a_service(seeded):
     assert Referral.objects.filter(closure_date__isnull=True, allocated_on__isnull=True).exists()  # in the queue
     open_assessments = Assessment.objects.exclude(status=AssessmentStatus.AUTHORISED)
@@ -166,6 +211,9 @@ def test_the_yearly_figures_are_near_englands_rates(db):
     assert abs(figures["assessments a year"] - plan.referrals_per_year) < 0.3 * plan.referrals_per_year, figures
     assert 8 < figures["assessments authorised past 45 working days (%)"] < 25, figures
     assert abs(figures["section 47 enquiries a year"] - plan.referrals_per_year / 3) < 0.3 * plan.referrals_per_year / 3
+    assert abs(figures["CP plan starts a year"] - plan.referrals_per_year / 10) < 0.35 * plan.referrals_per_year / 10
+    assert 10 < figures["initial conferences past 15 working days (%)"] < 35, figures
+    assert 6 < figures["median length of ended CP plans (months)"] < 12, figures
     # The demo users' open work: the social worker has an assessment in progress, the manager one to authorise.
     open_work = Assessment.objects.filter(referral__closure_date__isnull=True)
     assert open_work.filter(status=AssessmentStatus.IN_PROGRESS,
