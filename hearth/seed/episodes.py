@@ -66,7 +66,7 @@ ICPC_IN_TIME = 0.8      # initial conferences within 15 working days of the stra
 PLAN_STARTED = 0.82     # initial conferences that start a child protection plan
 CATEGORIES = [(AbuseCategory.NEGLECT, 50), (AbuseCategory.EMOTIONAL, 37), (AbuseCategory.PHYSICAL, 6),
               (AbuseCategory.SEXUAL, 4), (AbuseCategory.MULTIPLE, 3)]
-S47_STARTED = 0.85      # held strategy discussions that start a section 47 enquiry
+S47_STARTED = 0.92      # held strategy discussions that start a section 47 enquiry
 ICPC_NEEDED = 0.35      # enquiries that lead to an initial child protection conference
 
 # Assessments drawn past their due day; with those the episode's own length makes late, about 15% are (England
