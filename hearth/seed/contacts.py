@@ -92,7 +92,15 @@ ADVICE = INFORMATION_AND_ADVICE.code
 EARLY_HELP = EARLY_HELP_OUTCOME.code
 REFER = REFERRAL.code
 STRATEGY = STRATEGY_DISCUSSION.code
-OUTCOME_MIX = {NFA: 0.22, ADVICE: 0.18, EARLY_HELP: 0.20, REFER: 0.35, STRATEGY: 0.05}
+# The shares of the contacts' outcomes over the whole history. A referral is a child's (one per child of the contact),
+# so the social-care share is not fixed here: `pick_outcome` spends what is left of the scale's referrals a year
+# (England's 52 per 1,000 children) over the contacts still to come; these are its shares at the large scale.
+OUTCOME_MIX = {NFA: 0.30, ADVICE: 0.26, EARLY_HELP: 0.24, REFER: 0.16, STRATEGY: 0.04}
+RE_REFER = 0.8         # a new contact within 12 months of a referral that is referred again
+COMES_BACK = 0.55      # a referred family contacted again within the year (so about 22% of referrals are re-referrals)
+# Of the contacts referred to social care, those that need a strategy discussion (most start a section 47 enquiry:
+# England has about one enquiry for every three referrals).
+STRATEGY_SHARE = 0.5
 TO_SOCIAL_CARE = (REFER, STRATEGY)
 
 # The builder's areas (generator.py's constants, repeated to keep the import one way).
@@ -300,6 +308,13 @@ class SeedContacts:
         self.per_working_day = b.plan.contacts_per_year / 253
         self.made: Counter[str] = Counter()  # decided contacts by the first child's outcome
         self.total = 0
+        self.children_rows = 0
+        self.waiting_shown = False
+        self.referral_target = b.plan.referrals_per_year * b.years
+        self.referrals = 0      # Referral rows made (one per child referred)
+        self.episodes: list[list] = []   # each referral, continued by `episodes.SeedEpisodes` once contacts are done
+        self.last_referrals: list[list] = []  # the referrals the latest contact made
+        self.segment_workers: dict[tuple[int, int, date], int] = {}  # (child, team, start) -> worker
         self.open = 0
         self.late = 0
         self._due_cache: dict[date, datetime] = {}
@@ -330,11 +345,6 @@ class SeedContacts:
         self.decision_row = row_maker(tables[ContactDecision], [
             "contact_child", "outcome", "rationale", "details_in_order", "consent_in_order", "family_told",
             "decided_at", "decided_by", "source", "contact"])
-        self.referral_row = row_maker(tables[Referral], [
-            "id", "child", "referral_date", "source", "contact_child", "strategy_discussion_now", "recorded_at",
-            "recorded_by"])
-        self.strategy_row = row_maker(tables[StrategyDiscussion], [
-            "child", "referral", "requested_at", "requested_by", "held_at"])
         self.early_help_row = row_maker(tables[EarlyHelpRequest], [
             "child", "requested_on", "contact_child", "recorded_at", "recorded_by"])
         self.allocation_row = row_maker(tables[Allocation], [
@@ -430,12 +440,19 @@ class SeedContacts:
         return f"01632 960{self.rng.randrange(1000):03d}" if self.chance(0.6) else f"07700 900{self.rng.randrange(1000):03d}"
 
     def pick_outcome(self) -> str:
-        """The outcome furthest behind its share of the whole history (so the mix comes out right)."""
-        total = self.target
-        weights = [max(0.0, share * total - self.made[code]) for code, share in OUTCOME_MIX.items()]
+        """A referral as often as the referrals still to make over the contacts still to come allow (so the
+        history holds the scale's referrals a year, counted per child); otherwise the outcome furthest behind its
+        share of the whole history (so the mix comes out right)."""
+        left = max(1, self.target - self.total)
+        per_contact = self.children_rows / self.total if self.total else 1.4
+        referred = min(0.6, max(0.0, (self.referral_target - self.referrals) / (left * per_contact)))
+        if self.rng.random() < referred:
+            return STRATEGY if self.rng.random() < STRATEGY_SHARE else REFER
+        others = (NFA, ADVICE, EARLY_HELP)
+        weights = [max(0.0, OUTCOME_MIX[code] * self.target - self.made[code]) for code in others]
         if not any(weights):
-            weights = list(OUTCOME_MIX.values())
-        return self.rng.choices(list(OUTCOME_MIX), weights)[0]
+            weights = [OUTCOME_MIX[code] for code in others]
+        return self.rng.choices(others, weights)[0]
 
     def poisson(self, mean: float) -> int:
         limit, count, product = math.exp(-mean), 0, self.rng.random()
@@ -549,6 +566,7 @@ class SeedContacts:
         (its key, when it closed or None, the first receipt of its chain)."""
         b, rng = self.b, self.rng
         pk = b.take_pk(Contact)
+        self.last_referrals = []
         first_received = previous[1] if previous else received
         if pathway is None:
             pathway = Pathway.DOMESTIC_ABUSE if self.chance(DOMESTIC_ABUSE) else Pathway.STANDARD
@@ -584,12 +602,16 @@ class SeedContacts:
 
         # Information from partners, and advice, before the decision (or before now, if still open).
         put, random = self.put, rng.random
-        if random() < INFORMATION_REQUESTED:
+        # The first contact left open waits for a partner's answer, so the queue always shows one that does.
+        first_waiting = decided is None and not submitted_by and not self.waiting_shown
+        if random() < INFORMATION_REQUESTED or first_waiting:
             for agency, asked, answer in rng.sample(INFORMATION_AGENCIES, 2 if random() < 0.3 else 1):
                 requested = self.between(received, end, 0.05, 0.4)
-                answered = self.between(requested, end, 0.2, 0.95) if decided or random() < 0.5 else None
+                answered = self.between(requested, end, 0.2, 0.95) \
+                    if decided or (not first_waiting and random() < 0.5) else None
                 if answered is None:
                     awaiting, waiting_for = True, agency
+                    self.waiting_shown = True
                 put(InformationRequest, self.request_row(pk, agency, asked, db(requested), adviser,
                                                          answer if answered else "", answered and db(answered)))
         if pathway == Pathway.DOMESTIC_ABUSE:
@@ -640,9 +662,9 @@ class SeedContacts:
                 self.late += 1
             db_date = self.db_date
             decided_on = db_date(decided.astimezone(self.zone).date())
-            referred_on = db_date(first_received.astimezone(self.zone).date())
         for child_id, open_to, _, described in children:
             row_pk = b.take_pk(ContactChild)
+            self.children_rows += 1
             if described:
                 name, born, address = described
                 put(ContactChild, self.child_row(row_pk, pk, received_db, child_id, name, born and self.db_date(born),
@@ -660,12 +682,17 @@ class SeedContacts:
                                                    told, decided_db, manager, values["source"], pk))
             if child_outcome in TO_SOCIAL_CARE:
                 referral = b.take_pk(Referral)
-                put(Referral, self.referral_row(referral, child_id, referred_on, values["source"], row_pk,
-                                                child_outcome == STRATEGY, decided_db, manager))
+                self.referrals += 1
+                # [key, child, referral date, source, contact child, strategy now, decided (db), decided, manager,
+                #  where it went: (team, worker, allocated on, episode ends on) or None while in the queue,
+                #  when the strategy discussion was held (None if not yet, or none)]
+                record = [referral, child_id, first_received.astimezone(self.zone).date(), values["source"], row_pk,
+                          child_outcome == STRATEGY, decided_db, decided, manager, None, None]
+                self.episodes.append(record)
+                self.last_referrals.append(record)
                 if child_outcome == STRATEGY:
                     held = decided + timedelta(hours=rng.randint(2, 26))
-                    put(StrategyDiscussion, self.strategy_row(child_id, referral, decided_db, manager,
-                                                              db(held) if held < self.day_start else None))
+                    record[10] = held if held < self.day_start else None  # the discussion is written by `episodes`
             elif child_outcome == EARLY_HELP:
                 put(EarlyHelpRequest, self.early_help_row(child_id, decided_on, row_pk, decided_db, manager))
         return pk, decided, first_received
@@ -678,10 +705,12 @@ class SeedContacts:
         first = next(child.person.id for child in children if not child.unborn)
         where = self.allocation_position
         child_at, team_at, start_at, end_at = where["child"], where["team"], where["started_on"], where["ended_on"]
+        worker_at = where["worker"]
         found = []
         for row in reversed(self.b.pending.get(Allocation, [])):
             if row[child_at] not in ids:
                 break
+            self.segment_workers[(row[child_at], row[team_at], row[start_at])] = row[worker_at]
             if row[child_at] == first:
                 found.append((row[team_at], self.area_of_team.get(row[team_at], ""), row[start_at], row[end_at]))
         found.sort(key=lambda segment: (segment[2], segment[3] or date.max))  # a day at the front door comes first
@@ -715,7 +744,7 @@ class SeedContacts:
             if end is None:  # in screening now
                 outcome = REFER if self.chance(0.7) else EARLY_HELP
             elif following and following[1] in ASSESSED_AREAS:
-                outcome = STRATEGY if following[1] != "disabled" and self.chance(0.14) else REFER
+                outcome = STRATEGY if following[1] != "disabled" and self.chance(STRATEGY_SHARE) else REFER
                 if outcome == STRATEGY and self.chance(0.4):
                     urgency = Urgency.IMMEDIATE
             elif following and following[1] == EARLY_HELP_AREA:
@@ -738,6 +767,17 @@ class SeedContacts:
                          previous=previous, urgency=urgency, decide_by=decide_by, must_decide=end is not None,
                          force_open=end is None and received < self.day_before_start and self.chance(0.3),
                          parent=parent)
+            if following and following[1] in ASSESSED_AREAS:
+                # The episode lasts while the child stays with social care teams, one allocation after another.
+                ends = following[3]
+                for later in segments[index + 2:]:
+                    if ends is None or later[2] != ends or later[1] in (FRONT_DOOR_AREA, EARLY_HELP_AREA, ""):
+                        break
+                    ends = later[3]
+                for record in self.last_referrals:
+                    worker = self.segment_workers.get((record[1], following[0], following[2]))
+                    if worker is not None:
+                        record[9] = (following[0], worker, following[2], ends)
 
         # Re-contacts over the years after the first involvement.
         first_day = segments[0][2] if segments else kids[0].created_at.date()
@@ -828,9 +868,17 @@ class SeedContacts:
             referrer = {"source": ReferralSource.POLICE, "referrer_name": self.partner.get_full_name(),
                         "referrer_agency": self.partner.agency, "referrer_phone": self.phone(), "channel": Channel.ONLINE}
             children = [(kid_id, None, first, (f"{first} {last}", born, "")) for kid_id, first, last, born in kids]
-        assessed = False
-        for number in range(1 if partner else rng.choices((1, 2, 3, 4), cum_weights=(50, 80, 95, 100))[0]):
-            outcome = rng.choice([ADVICE, REFER]) if partner else self.pick_outcome()
+        busy_until = date.min  # a new assessment starts only after the last one's allocation has ended
+        referred_on = None
+        contacts, number, soon = 1 if partner else rng.choices((1, 2, 3, 4), cum_weights=(50, 80, 95, 100))[0], -1, False
+        while number + 1 < contacts:
+            number += 1
+            if partner:
+                outcome = rng.choice([ADVICE, REFER])
+            elif referred_on and (day - referred_on).days < 365 and self.chance(RE_REFER):
+                outcome = REFER  # worries again soon after an episode: a re-referral
+            else:
+                outcome = self.pick_outcome()
             pk, closed, first_received = self.contact(
                 received=received, children=children, adults=adults, outcome=outcome, parent=parent, referrer=referrer,
                 must_decide=partner, submitted_by=self.partner.id if partner else None)
@@ -842,8 +890,12 @@ class SeedContacts:
                                                              self.allocation_reason, created, manager))
             if closed is None:
                 return
-            if outcome in TO_SOCIAL_CARE and not assessed:
-                assessed = self.assessment(kids, closed)
+            if outcome in TO_SOCIAL_CARE:
+                referred_on = closed.astimezone(self.zone).date()
+                if referred_on > busy_until:
+                    busy_until = self.assessment(kids, closed, self.last_referrals) or busy_until
+                if not partner and self.chance(COMES_BACK):
+                    contacts, soon = max(contacts, number + 2), True  # the worries return within the year
             if not partner and self.chance(CHAINED):
                 again = closed + timedelta(hours=rng.randint(2, 96))
                 if again < self.day_start:
@@ -852,28 +904,38 @@ class SeedContacts:
                                                  previous=(pk, first_received), parent=parent)
                     if closed is None:
                         return
-                    if escalated in TO_SOCIAL_CARE and not assessed:
-                        assessed = self.assessment(kids, closed)
-            day = closed.astimezone(self.zone).date() + timedelta(days=rng.randint(20, 500))
+                    if escalated in TO_SOCIAL_CARE:
+                        referred_on = closed.astimezone(self.zone).date()
+                        if referred_on > busy_until:
+                            busy_until = self.assessment(kids, closed, self.last_referrals) or busy_until
+            day = closed.astimezone(self.zone).date() + timedelta(days=rng.randint(40, 330) if soon else
+                                                                  rng.randint(20, 500))
+            soon = False
             if day >= b.yesterday or _age(kids[0][3], day) >= 18:
                 return
             received = self.received_on(day, police=True)
             if received >= self.day_start:
                 return
 
-    def assessment(self, kids: list[tuple], decided: datetime) -> bool:
-        """A referral's child and family assessment, where it has finished before today: a closed allocation."""
+    def assessment(self, kids: list[tuple], decided: datetime, referrals: list[list]) -> date | None:
+        """A referral's child and family assessment: an allocation that closes when it is done (about 15% finish
+        past the 45 working days), or, if that is after today, still open; none if allocated only after today.
+        Returns the day the allocation ends (date.max while open), or None if none was made."""
         b, rng = self.b, self.rng
         start = decided.astimezone(self.zone).date() + timedelta(days=rng.randint(0, 3))
-        end = start + timedelta(days=rng.randint(15, 45))
+        end = start + timedelta(days=rng.randint(66, 110) if self.chance(0.1) else rng.randint(15, 58))
+        if start >= b.yesterday:
+            return None
         if end >= b.yesterday:
-            return False
+            end = None  # the assessment is in progress today
         state, worker = b.past_worker(SAFEGUARDING_AREA)
         recorded, manager = self.at(start, 9, 17), rng.choice(state.managers).id
         for kid_id, _, _, _ in kids:
             self.put(Allocation, self.allocation_row(kid_id, state.team.id, worker.id, start, end,
                                                      "Referral accepted: single assessment", recorded, manager))
-        return True
+        for record in referrals:
+            record[9] = (state.team.id, worker.id, start, end)
+        return end or date.max
 
     def new_child(self, group: dict, heritage: str, family_name: str, born: date, created: datetime,
                   creator: int) -> tuple[int, str, str, date]:

@@ -113,6 +113,8 @@ from hearth.people.models import (
 from hearth.reference.codes import Disability, Ethnicity, Sex, UPNUnknownReason
 from hearth.seed import names
 from hearth.seed.contacts import CONTACT_MODELS, SeedContacts
+from hearth.seed.episodes import WRITE_ORDER as EPISODE_MODELS
+from hearth.seed.episodes import SeedEpisodes, yearly_counts
 from hearth.seed.inspections import seed_inspections
 
 DEMO_PASSWORD = "hearth-demo-password"
@@ -317,6 +319,20 @@ def _seed_council(*, scale: str = "demo", years: int | None = None, seed: int = 
     write("Rows written:")
     for table, count in result.counts.items():
         write(f"  {table:<32} {count:>10,}")
+    write("A year, over the history (England 2022/23-2023/24 in brackets, for a council of this size):")
+    england = {"referrals a year": plan.referrals_per_year, "re-referrals (%)": 100 * RE_REFERRAL_RATE,
+               "assessments a year": plan.referrals_per_year,
+               "assessments authorised past 45 working days (%)": 15,
+               "section 47 enquiries a year": plan.referrals_per_year / 3,
+               "initial conferences a year": plan.referrals_per_year / 3 * 0.35,
+               "initial conferences past 15 working days (%)": 20,
+               "CP plan starts a year": plan.referrals_per_year / 10,
+               "children on a CP plan today": plan.child_population * 42 / 10_000,
+               "median length of ended CP plans (months)": 9, "second or later CP plans (%)": 24}
+    for label, value in yearly_counts(today, years).items():
+        shown = "not seeded yet" if value is None else f"{value:,.1f}"
+        expected = f"({england[label]:,.0f})" if label in england else ""
+        write(f"  {label:<50} {shown:>14} {expected}")
     write(f"Done in {result.seconds:.1f} seconds. Demo sign-ins (password {DEMO_PASSWORD!r}):")
     for username, role, team in demo_logins():
         write(f"  {username:<20} {role:<32} {team}")
@@ -325,7 +341,7 @@ def _seed_council(*, scale: str = "demo", years: int | None = None, seed: int = 
 
 def _reset_sequences() -> None:
     """After inserts with explicit keys, move PostgreSQL's sequences past them (SQLite needs nothing)."""
-    statements = connection.ops.sequence_reset_sql(no_style(), INSERT_ORDER)
+    statements = connection.ops.sequence_reset_sql(no_style(), [*INSERT_ORDER, *EPISODE_MODELS])
     if statements:
         with connection.cursor() as cursor:
             for statement in statements:
@@ -760,6 +776,7 @@ class _CouncilBuilder:
         self.contacts = SeedContacts(self)
         self.build_children()
         self.contacts.finish()
+        SeedEpisodes(self.contacts).write_all()
 
     def ensure_roles(self) -> dict[str, Role]:
         for code, description in ROLE_DESCRIPTIONS.items():
@@ -1312,9 +1329,11 @@ class _CouncilBuilder:
                   care_start: date | None, leaver: bool, uasc: bool) -> None:
         """The family's homes, oldest first; each person gets the ones they lived at."""
         count = self.rng.choices([1, 2, 3], [55, 30, 15])[0]
-        moves = sorted(self.days_between(first_day - timedelta(days=3650), self.yesterday) for _ in range(count - 1))
         homes = []
         moved_in = self.days_between(first_day - timedelta(days=4000), first_day - timedelta(days=1))
+        # Each move after the family moved into the first home (a move drawn before it made an address that ended
+        # before it began).
+        moves = sorted(self.days_between(moved_in + timedelta(days=1), self.yesterday) for _ in range(count - 1))
         for moved_out in [*moves, None]:
             homes.append((self.address_parts(), moved_in, moved_out))
             if moved_out:

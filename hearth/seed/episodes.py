@@ -1,0 +1,516 @@
+"""Each seeded referral continued as a child in need episode, as the children in need services would record it.
+
+`SeedContacts` makes the referrals at the front door and notes where each went: the team and worker it was allocated
+to and when, and when the child's time with social care ended (or that it is still open), or that it is still in the
+receiving team's queue. `SeedEpisodes` writes, in bulk as the rest of the seed (ADR 0004), what the services store:
+
+- the referral with its receiving team, allocation and allocation day, the stored `re_referral` flag (another
+  referral of the child in the 12 months up to its date) and `assessment_due_on` (45 working days, the council's
+  calendar), as `referral_open` and `referral_allocate` store them;
+- the child and family assessment, started on allocation, with factors (CIN census codes), primary need and
+  outcome; most authorised by a manager of the team (an `assessment_authorisation` Decision), about 15% past the 45
+  working days; open ones in progress or awaiting authorisation;
+- a child in need plan where the assessment found one was needed, with visits about every 20 working days and
+  reviews about every three months, and the due days stored as `visit_record` and `plan_review_record` store them;
+- the episode's closure when the child's time with social care ended: a reason (RC codes) and a `cin_closure`
+  Decision; a referral never allocated is closed with no further action (CIN census `ReferralNFA`) unless it is
+  recent, when it waits in the queue.
+
+Decisions and plans get their keys here (after the rest of the council is written) so the rows that point at them
+can be written with them; a referral's allocation, which the builder wrote, is linked by one UPDATE at the end.
+"""
+
+import time
+from collections import Counter
+from datetime import date, datetime, timedelta
+from datetime import time as clock_time
+
+from django.conf import settings
+from django.db import connection, models
+
+from hearth.accounts.models import ServiceArea, Team, User
+from hearth.accounts.roles import RoleCode
+from hearth.casework.models import Decision
+from hearth.children_in_need.clocks import ASSESSMENT, PLAN_REVIEW, VISIT
+from hearth.children_in_need.models import (
+    Assessment,
+    AssessmentOutcome,
+    AssessmentStatus,
+    CinPlan,
+    PlanReview,
+    Referral,
+    ReviewOutcome,
+    Visit,
+)
+from hearth.children_in_need.services import twelve_months_before
+from hearth.protection.clocks import core_group_due, first_review_due, icpc_due, later_review_due, visit_due
+from hearth.protection.models import (
+    Agency,
+    ChildProtectionPlan,
+    Conference,
+    ConferenceKind,
+    ConferenceOutcome,
+    Participation,
+    PlanCategory,
+    PlanEndReason,
+    Section47Enquiry,
+    StrategyDiscussion,
+)
+from hearth.reference.codes import AbuseCategory, PrimaryNeed, ReasonForClosure
+
+WRITE_ORDER = [Decision, Referral, StrategyDiscussion, Section47Enquiry, ChildProtectionPlan, Conference, PlanCategory,
+               Assessment, CinPlan, PlanReview, Visit]
+KEYED = (Decision, Referral, StrategyDiscussion, Section47Enquiry, ChildProtectionPlan, Conference, CinPlan)
+OWN_KEYS = tuple(model for model in KEYED if model is not Referral)  # a referral's key came from the front door
+ICPC_IN_TIME = 0.8      # initial conferences within 15 working days of the strategy discussion (England: about 80%)
+PLAN_STARTED = 0.82     # initial conferences that start a child protection plan
+CATEGORIES = [(AbuseCategory.NEGLECT, 50), (AbuseCategory.EMOTIONAL, 37), (AbuseCategory.PHYSICAL, 6),
+              (AbuseCategory.SEXUAL, 4), (AbuseCategory.MULTIPLE, 3)]
+S47_STARTED = 0.92      # held strategy discussions that start a section 47 enquiry
+ICPC_NEEDED = 0.35      # enquiries that lead to an initial child protection conference
+
+# Assessments drawn past their due day; with those the episode's own length makes late, about 15% are (England
+# 2023-24: about 15%).
+PAST_45_DAYS = 0.10
+SUBMITTED = 0.35        # of the assessments not yet authorised today, those awaiting the manager
+QUEUE_DAYS = 10         # an unallocated referral younger than this is still in the queue; an older one closed NFA
+
+# Primary need (CIN census), weighted roughly as England's assessments find it, with the factors that go with it.
+NEEDS = [
+    (PrimaryNeed.ABUSE_OR_NEGLECT, 55, ["16A", "17A", "18C", "3A", "3B", "4B", "2B", "19C", "1B"]),
+    (PrimaryNeed.FAMILY_DYSFUNCTION, 14, ["3A", "3B", "4B", "17A", "1B", "2B"]),
+    (PrimaryNeed.ACUTE_STRESS, 9, ["4B", "6B", "7A", "20"]),
+    (PrimaryNeed.SOCIALLY_UNACCEPTABLE, 5, ["14A", "10A", "13A", "24A", "2A", "11A"]),
+    (PrimaryNeed.PARENTAL_DISABILITY, 4, ["4B", "6B", "5B", "7A"]),
+    (PrimaryNeed.ABSENT_PARENTING, 3, ["8F", "9A", "20"]),
+    (PrimaryNeed.LOW_INCOME, 1, ["20", "4B"]),
+    (PrimaryNeed.NOT_IN_NEED, 5, ["21"]),
+]
+DISABILITY_NEED = (PrimaryNeed.CHILD_DISABILITY, ["5A", "6A", "4A"])
+NEED_WEIGHTS = [weight for _, weight, _ in NEEDS]
+AUTHORISED_RATIONALES = [
+    "The assessment is thorough and analytical, the child's voice is clear, and the outcome follows from the "
+    "evidence. Authorised.",
+    "The risks and strengths are weighed clearly; I agree with the recommended outcome.",
+    "Checks with partners are complete and the family's views are recorded. The plan is proportionate. Authorised.",
+]
+CLOSURE_RATIONALES = {
+    ReasonForClosure.NO_FURTHER_ACTION: "The assessment found no needs that call for a plan; the family know how "
+                                        "to seek help again.",
+    ReasonForClosure.EARLY_HELP: "Needs can be met by the Family Hub's team around the family; the family agree.",
+    ReasonForClosure.SERVICES_CEASED: "The plan's outcomes have been achieved and the review agreed the child no "
+                                      "longer needs a plan.",
+    ReasonForClosure.ANOTHER_AUTHORITY: "The family moved away; the case has been transferred to the new council.",
+    ReasonForClosure.CHILD_ARRANGEMENTS_ORDER: "A child arrangements order settles where the child lives; no "
+                                               "further social care role.",
+    ReasonForClosure.SPECIAL_GUARDIANSHIP_ORDER: "A special guardianship order was made; support continues "
+                                                 "through the special guardianship team.",
+}
+NFA_RATIONALE = ("The referral was reviewed in the receiving team: the information does not need an assessment, "
+                 "and the referrer has been told. No further action.")
+ASSESSMENT_TEXT = {
+    "family_history": "Mother and the children have lived in Wrekinshire all their lives; previous contacts about "
+                      "arguments at home and school attendance.",
+    "child_views": "Home is OK most days. I don't like it when they shout. I want to stay at my school.",
+    "family_views": "Mother wants help with the children's behaviour and says things have been hard since the "
+                    "separation.",
+    "analysis": "The child's needs are being met in part; the worries are about the adults' conflict and its effect "
+                "on the child. Strengths: the child's school and their grandmother.",
+}
+PLAN_NEEDS = "To feel safe at home, to go to school every day, and for the adults to manage their arguments away from "\
+             "the children."
+VISIT_NOTES = ["Seen at home with mother present, then alone in their room.", "Seen at school in the quiet room.",
+               "Seen at home; bedroom seen.", "Mother answered; the child was at their father's."]
+
+
+class SeedEpisodes:
+    """Writes the referrals' episodes for the seed's contacts (`c`), once every contact has been made."""
+
+    def __init__(self, contacts):
+        from hearth.seed.generator import _Table
+
+        self.c = contacts
+        self.b = contacts.b
+        self.rng = contacts.rng
+        self.calendar = contacts.calendar
+        self.zone = contacts.zone
+        self.tables = {model: _Table(model, with_pk=model in KEYED) for model in WRITE_ORDER}
+        self.next_pk = {model: (model.objects.aggregate(last=models.Max("pk"))["last"] or 0) + 1
+                        for model in OWN_KEYS}
+        self.rows: dict[type, list[tuple]] = {model: [] for model in WRITE_ORDER}
+        states = [state for state in self.b.team_by_name.values()]
+        self.managers = {state.team.id: [user.id for user in state.managers] for state in states}
+        self.workers = {state.team.id: [user.id for user in state.workers] for state in states}
+        self.area_of_team = contacts.area_of_team
+        # The receiving team as `services.receiving_team` chooses it for a child with no social care team.
+        teams = Team.objects.filter(is_active=True)
+        named = getattr(settings, "HEARTH_CIN_ASSESSMENT_TEAM", "")
+        receiving = ((teams.filter(name=named).values_list("pk", flat=True).first() if named else None)
+                     or teams.filter(service_area=ServiceArea.SAFEGUARDING).order_by("name")
+                     .values_list("pk", flat=True).first())
+        self.receiving_team = receiving
+        self.iros = list(User.objects.filter(roles__code=RoleCode.IRO).order_by("pk").values_list("pk", flat=True))
+        self.plans_before: Counter[int] = Counter()  # each child's child protection plans so far
+        self.counts: Counter[str] = Counter()
+        self.today = self.b.today
+        self.yesterday = self.b.yesterday
+
+    def chance(self, p: float) -> bool:
+        return self.rng.random() < p
+
+    def at(self, day: date, earliest: float = 9, latest: float = 17) -> datetime:
+        minutes = self.rng.randrange(int(earliest * 60), int(latest * 60))
+        moment = datetime.combine(day, clock_time(minutes // 60, minutes % 60), tzinfo=self.zone)
+        return min(moment, self.b.day_start - timedelta(minutes=1))
+
+    def put(self, model, **values) -> int | None:
+        if model in OWN_KEYS:
+            values["id"] = self.next_pk[model]
+            self.next_pk[model] += 1
+        self.rows[model].append(self.tables[model].row(values))
+        return values.get("id")
+
+    def decision(self, child: int, kind: str, outcome: str, rationale: str, day: date, by: int,
+                 team: int | None) -> int:
+        return self.put(Decision, child=child, kind=kind, outcome=outcome[:200], rationale=rationale,
+                        decided_at=self.at(day), decided_by=by, team=team)
+
+    def manager_of(self, team: int, fallback: int) -> int:
+        managers = self.managers.get(team)
+        return self.rng.choice(managers) if managers else fallback
+
+    # -- The whole pass.
+
+    def write_all(self) -> None:
+        records = sorted(self.c.episodes, key=lambda record: (record[1], record[2], record[0]))
+        last_referred: dict[int, date] = {}
+        for record in records:
+            child, referral_date = record[1], record[2]
+            earlier = last_referred.get(child)
+            re_referral = earlier is not None and earlier >= twelve_months_before(referral_date)
+            last_referred[child] = referral_date
+            self.episode(record, re_referral)
+        for model in WRITE_ORDER:
+            rows = self.rows[model]
+            if rows:
+                self.tables[model].insert(rows)
+                self.b.counts[model._meta.db_table] += len(rows)
+        self.link_allocations()
+        counts = self.counts
+        self.b.write(f"  episodes {len(records):,}: {counts['assessments']:,} assessments "
+                     f"({counts['authorised']:,} authorised, {counts['authorised_late']:,} late), "
+                     f"{counts['plans']:,} CIN plans, {counts['closed'] + counts['closed_nfa']:,} closed, "
+                     f"{counts['queued']:,} in the queue [{time.monotonic() - self.b.started:.1f}s]")
+
+    def link_allocations(self) -> None:
+        """Each allocated referral's allocation: the builder's row for the child, team and day it names."""
+        referral, allocation = Referral._meta.db_table, "casework_allocation"
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"UPDATE {referral} SET allocation_id = (SELECT MIN(a.id) FROM {allocation} a "
+                f"WHERE a.child_id = {referral}.child_id AND a.team_id = {referral}.team_id "
+                f"AND a.started_on = {referral}.allocated_on) WHERE allocated_on IS NOT NULL")
+
+    def episode(self, record: list, re_referral: bool) -> None:
+        pk, child, referral_date, source, contact_child, strategy, _, decided, manager, placed, _ = record
+        rng = self.rng
+        decided_on = decided.astimezone(self.zone).date()
+        due_on = self.calendar.add_working_days(referral_date, ASSESSMENT.amount)
+        values = dict(id=pk, child=child, referral_date=referral_date, source=source, contact_child=contact_child,
+                      strategy_discussion_now=strategy, re_referral=re_referral, assessment_due_on=due_on,
+                      recorded_at=decided, recorded_by=manager)
+        if strategy:
+            self.strategy(record, placed[0] if placed else self.receiving_team,
+                          placed[1] if placed else manager)
+        if placed is None or placed[2] < referral_date:
+            team = self.receiving_team
+            values["team"] = team
+            if (self.today - decided_on).days > QUEUE_DAYS:
+                closed = min(self.yesterday, decided_on + timedelta(days=rng.randint(0, 5)))
+                by = self.manager_of(team, manager)
+                values.update(no_further_action=True, closure_date=closed,
+                              closure_reason=ReasonForClosure.NO_FURTHER_ACTION,
+                              closure_decision=self.decision(
+                                  child, "cin_closure",
+                                  f"Child in need episode closed: {ReasonForClosure.NO_FURTHER_ACTION.label}",
+                                  NFA_RATIONALE, closed, by, team))
+                self.counts["closed_nfa"] += 1
+            else:
+                self.counts["queued"] += 1
+            self.put(Referral, **values)
+            return
+        team, worker, allocated_on, ends = placed
+        values.update(team=team, allocated_on=allocated_on)
+        area = self.area_of_team.get(team, "")
+        by = self.manager_of(team, manager)
+        # When the assessment is authorised: most within the 45 working days, about 15% after; never after the
+        # allocation (or the episode) ends; not yet, if that day is still to come.
+        short = ends is not None and (ends - allocated_on).days < 120 and area == "safeguarding"
+        if short:
+            authorised = ends - timedelta(days=rng.randint(0, 2))
+        elif self.chance(PAST_45_DAYS):
+            authorised = self.calendar.add_working_days(due_on, rng.randint(1, 30))
+        else:
+            authorised = self.calendar.add_working_days(referral_date, rng.randint(12, ASSESSMENT.amount))
+        if ends is not None:
+            authorised = min(authorised, ends)
+        authorised = max(authorised, allocated_on)
+        done = authorised < self.today and allocated_on < self.today
+        if area == "disabled":
+            need, factor_pool = DISABILITY_NEED
+        else:
+            need, _, factor_pool = rng.choices(NEEDS, NEED_WEIGHTS)[0]
+        factors = sorted(set(rng.sample(factor_pool, min(len(factor_pool), rng.choice([1, 2, 2, 3])))))
+        if "21" in factors:
+            factors = ["21"]
+        episode_left = ends is None or (ends - authorised).days > 60
+        if area == "in_care":
+            outcome = AssessmentOutcome.CHILD_IN_CARE
+        elif episode_left and need != PrimaryNeed.NOT_IN_NEED:
+            outcome = AssessmentOutcome.CIN_PLAN
+        else:
+            outcome = AssessmentOutcome.EARLY_HELP if self.chance(0.4) else AssessmentOutcome.NO_FURTHER_ACTION
+        assessment = dict(referral=pk, child=child, started_on=allocated_on, factors=factors, primary_need=need,
+                          outcome=outcome, recorded_at=self.at(allocated_on), recorded_by=worker, **ASSESSMENT_TEXT)
+        if done:
+            submitted = max(allocated_on, authorised - timedelta(days=rng.randint(0, 3)))
+            assessment.update(status=AssessmentStatus.AUTHORISED, submitted_at=self.at(submitted), submitted_by=worker,
+                              authorised_on=authorised, authorised_by=by,
+                              authorisation=self.decision(child, "assessment_authorisation",
+                                                          f"Assessment authorised: {outcome.label}",
+                                                          rng.choice(AUTHORISED_RATIONALES), authorised, by, team))
+            values["primary_need"] = need
+            self.counts["authorised"] += 1
+            if authorised > due_on:
+                self.counts["authorised_late"] += 1
+        elif allocated_on < self.today:
+            if self.chance(SUBMITTED):
+                assessment.update(status=AssessmentStatus.SUBMITTED, submitted_by=worker,
+                                  submitted_at=self.at(max(allocated_on, self.yesterday - timedelta(days=3))))
+            else:
+                assessment.update(status=AssessmentStatus.IN_PROGRESS, outcome="", primary_need="")
+        else:
+            done = False
+            assessment = None
+        if assessment is not None:
+            self.put(Assessment, **assessment)
+            self.counts["assessments"] += 1
+        plan_start = None
+        if done and outcome == AssessmentOutcome.CIN_PLAN:
+            plan_start = authorised
+            self.plan(pk, child, team, worker, by, authorised, ends)
+        if ends is not None and ends < self.today and done:
+            if outcome == AssessmentOutcome.NO_FURTHER_ACTION:
+                reason = ReasonForClosure.NO_FURTHER_ACTION
+            elif outcome == AssessmentOutcome.EARLY_HELP:
+                reason = ReasonForClosure.EARLY_HELP
+            else:
+                reason = rng.choices([ReasonForClosure.SERVICES_CEASED, ReasonForClosure.ANOTHER_AUTHORITY,
+                                      ReasonForClosure.CHILD_ARRANGEMENTS_ORDER,
+                                      ReasonForClosure.SPECIAL_GUARDIANSHIP_ORDER], [80, 10, 6, 4])[0]
+            closed = max(ends, plan_start or ends, referral_date)
+            values.update(closure_date=closed, closure_reason=reason, closure_decision=self.decision(
+                child, "cin_closure", f"Child in need episode closed: {reason.label}", CLOSURE_RATIONALES[reason],
+                closed, self.manager_of(team, by), team))
+            self.counts["closed"] += 1
+        self.put(Referral, **values)
+
+    def strategy(self, record: list, team: int, worker: int) -> None:
+        """The strategy discussion the front door asked for, as `strategy_discussion_hold` and
+        `strategy_discussion_decide` store it once held, and the section 47 enquiry most of them start."""
+        rng = self.rng
+        referral, child, decided, manager, held = record[0], record[1], record[7], record[8], record[10]
+        values = dict(child=child, referral=referral, requested_at=decided, requested_by=manager,
+                      reason="Reasonable cause to suspect significant harm: a joint response with the police.")
+        if held is None:
+            self.put(StrategyDiscussion, **values)
+            return
+        held_on = held.astimezone(self.zone).date()
+        chair = self.manager_of(team, manager)
+        see_by = min(held_on + timedelta(days=rng.randint(0, 1)), self.yesterday)
+        values.update(held_at=held, chair=chair, agencies=[Agency.POLICE, Agency.HEALTH, Agency.SOCIAL_CARE] +
+                      ([Agency.EDUCATION] if self.chance(0.6) else []),
+                      information_shared="Police and health checks shared; the school's account of the disclosure.",
+                      immediate_safety_actions="Mother agrees the child stays with her and has no contact with the "
+                                               "adult concerned until the enquiry is complete.",
+                      see_child_by=see_by, icpc_due_on=icpc_due(held_on, self.calendar), recorded_by=chair)
+        decided_on = min(held_on + timedelta(days=rng.randint(0, 1)), self.yesterday)
+        start = self.chance(S47_STARTED)
+        values.update(s47_decided=start, decision=self.decision(
+            child, "s47_decision", "Start a section 47 enquiry" if start else "No section 47 enquiry",
+            "The threshold for an enquiry is met: the child may be suffering significant harm." if start else
+            "The concerns can be met by a child and family assessment; no enquiry.", decided_on, chair, None))
+        discussion = self.put(StrategyDiscussion, **values)
+        if not start:
+            return
+        self.counts["enquiries"] += 1
+        seen = held_on + timedelta(days=rng.randint(0, 2))
+        needed = self.chance(ICPC_NEEDED) and bool(self.iros)
+        icpc_day = self.calendar.add_working_days(held_on, rng.randint(5, 15) if self.chance(ICPC_IN_TIME)
+                                                  else rng.randint(16, 25))
+        completed = held_on + timedelta(days=rng.randint(0, (icpc_day - held_on).days) if needed
+                                        else rng.randint(5, 30))
+        enquiry_id = self.next_pk[Section47Enquiry]
+        enquiry = dict(child=child, referral=referral, started_by=discussion, start_date=held_on, see_child_by=see_by,
+                       census_icpc_due_on=values["icpc_due_on"], icpc_due_on=values["icpc_due_on"],
+                       child_seen_on=seen if seen < self.today else None,
+                       child_seen_alone=self.chance(0.7) if seen < self.today else None,
+                       interim_safety_plan="The child stays with mother; no unsupervised contact with the adult "
+                                           "concerned.", recorded_at=held, recorded_by=worker)
+        if completed < self.today:
+            substantiated = needed or self.chance(0.3)
+            enquiry.update(
+                completed_on=completed, concerns_substantiated=substantiated, icpc_needed=needed,
+                icpc_not_needed_reason="" if needed else "The risks can be managed under a child in need plan.",
+                outcome_decision=self.decision(
+                    child, "s47_outcome",
+                    ("Concerns substantiated" if substantiated else "Concerns not substantiated")
+                    + (": initial child protection conference" if needed else ": no initial conference"),
+                    "The enquiry's findings, with the partners' information, support this outcome.", completed,
+                    self.manager_of(team, chair), None))
+        self.put(Section47Enquiry, **enquiry)
+        if completed < self.today and needed and icpc_day < self.today:
+            self.conferences(child, enquiry_id, icpc_day, values["icpc_due_on"], worker)
+
+    def conference(self, child: int, kind: str, held_on: date, outcome: str, category: str, chair: int, *,
+                   enquiry: int | None = None, plan: int | None = None) -> int:
+        label = ConferenceOutcome(outcome).label + (f": {AbuseCategory(category).label}" if category else "")
+        decision = self.decision(child, "icpc_decision" if kind == ConferenceKind.INITIAL else "rcpc_decision", label,
+                                 "The conference weighed the agencies' reports and the family's views.", held_on,
+                                 chair, None)
+        return self.put(Conference, child=child, kind=kind, enquiry=enquiry, plan=plan, held_on=held_on, chair=chair,
+                        child_participation=self.rng.choice([Participation.WRITTEN, Participation.ADVOCATE,
+                                                             Participation.TOO_YOUNG, Participation.IN_PERSON]),
+                        outcome=outcome, category=category,
+                        next_review_due_on=later_review_due(held_on) if outcome == ConferenceOutcome.CONTINUE else None,
+                        decision=decision, recorded_at=self.at(held_on, 12, 18), recorded_by=chair)
+
+    def conferences(self, child: int, enquiry: int, icpc_day: date, icpc_due_on: date, worker: int) -> None:
+        """The initial conference, chaired by an IRO, and the child protection plan most start, reviewed at three
+        months and then every six until a review ends it (a median of about nine months), as `conference_record`
+        stores them."""
+        rng = self.rng
+        chair = rng.choice(self.iros)
+        self.counts["icpcs"] += 1
+        if icpc_day > icpc_due_on:
+            self.counts["icpcs_late"] += 1
+        if not self.chance(PLAN_STARTED):
+            self.conference(child, ConferenceKind.INITIAL, icpc_day, ConferenceOutcome.NO_PLAN, "", chair,
+                            enquiry=enquiry)
+            return
+        category = rng.choices([code for code, _ in CATEGORIES], [weight for _, weight in CATEGORIES])[0]
+        plan = self.next_pk[ChildProtectionPlan]
+        initial = self.conference(child, ConferenceKind.INITIAL, icpc_day, ConferenceOutcome.PLAN, category, chair,
+                                  enquiry=enquiry, plan=plan)
+        self.put(PlanCategory, plan=plan, category=category, from_date=icpc_day, conference=initial,
+                 recorded_at=self.at(icpc_day, 12, 18), recorded_by=chair)
+        wanted = icpc_day + timedelta(days=int(rng.lognormvariate(5.25, 0.45)))
+        review = first_review_due(icpc_day)
+        latest, end, reason = category, None, ""
+        while True:
+            held = review - timedelta(days=rng.randint(0, 10)) if self.chance(0.9) else review + timedelta(
+                days=rng.randint(1, 20))
+            if held >= self.today:
+                break
+            ending = held >= wanted
+            now = latest
+            if not ending and self.chance(0.1):
+                now = rng.choice([code for code, _ in CATEGORIES if code != latest])
+            conference = self.conference(child, ConferenceKind.REVIEW, held,
+                                         ConferenceOutcome.END if ending else ConferenceOutcome.CONTINUE,
+                                         "" if ending else now, chair, plan=plan)
+            if now != latest:
+                self.put(PlanCategory, plan=plan, category=now, from_date=held, conference=conference,
+                         recorded_at=self.at(held, 12, 18), recorded_by=chair)
+                latest = now
+            if ending:
+                end = held
+                reason = rng.choices([PlanEndReason.NO_LONGER_AT_RISK, PlanEndReason.LOOKED_AFTER, PlanEndReason.MOVED],
+                                     [85, 10, 5])[0]
+                break
+            review = later_review_due(held)
+        self.put(ChildProtectionPlan, child=child, start_date=icpc_day, initial_category=category,
+                 latest_category=latest, previous_plans=self.plans_before[child],
+                 plan="Keep the child safe at home: the actions agreed at the conference, reviewed by the core group.",
+                 core_group_due_on=core_group_due(icpc_day, self.calendar), first_review_due_on=first_review_due(icpc_day),
+                 first_visit_due_on=visit_due(icpc_day, self.calendar), end_date=end, end_reason=reason,
+                 recorded_at=self.at(icpc_day, 12, 18), recorded_by=worker)
+        self.plans_before[child] += 1
+        self.counts["cp_plans"] += 1
+
+    def plan(self, referral: int, child: int, team: int, worker: int, manager: int, start: date,
+             ends: date | None) -> None:
+        """A child in need plan from the assessment's authorisation, with its visits and reviews to its end (or
+        today), and the next due days stored as the services store them."""
+        rng = self.rng
+        plan_id = self.next_pk[CinPlan]
+        last = min(ends, self.yesterday) if ends else self.yesterday
+        visited, reviewed = start, start
+        day = start
+        while True:
+            # Mostly within the 20 working days; some late, so that some open plans are overdue today.
+            day = self.calendar.add_working_days(day, rng.randint(8, VISIT.amount) if self.chance(0.9)
+                                                 else rng.randint(VISIT.amount + 1, VISIT.amount + 10))
+            if day > last:
+                break
+            seen = self.chance(0.93)
+            self.put(Visit, referral=referral, child=child, plan=plan_id, visited_on=day, seen=seen,
+                     seen_alone=seen and self.chance(0.6), note=rng.choice(VISIT_NOTES),
+                     recorded_at=self.at(day, 12, 19), recorded_by=worker)
+            if seen:
+                visited = day  # only a visit that saw the child moves the next one's due day
+        day = start
+        while True:
+            day = day + timedelta(days=rng.randint(70, PLAN_REVIEW.amount) if self.chance(0.88)
+                                  else rng.randint(PLAN_REVIEW.amount + 1, PLAN_REVIEW.amount + 30))
+            if day > last:
+                break
+            ending = ends is not None and (ends - day).days < 30
+            self.put(PlanReview, plan=plan_id, held_on=day,
+                     outcome=ReviewOutcome.END if ending else ReviewOutcome.CONTINUE,
+                     notes="Progress reviewed with the family and the agencies.", recorded_at=self.at(day, 10, 18),
+                     recorded_by=worker)
+            reviewed = day
+        self.put(CinPlan, child=child, referral=referral, started_on=start, ended_on=ends, needs=PLAN_NEEDS,
+                 child_views=ASSESSMENT_TEXT["child_views"], written_to_child=self.chance(0.3),
+                 next_review_due_on=reviewed + timedelta(days=PLAN_REVIEW.amount),
+                 next_visit_due_on=self.calendar.add_working_days(visited, VISIT.amount),
+                 recorded_at=self.at(start), recorded_by=worker)
+        self.counts["plans"] += 1
+
+
+def yearly_counts(today: date, years: int) -> dict[str, float | None]:
+    """The seeded history's figures a year (averaged over its years, as England's are published), and today's.
+
+    A figure is None where the seed does not yet make those records (pre-proceedings).
+    """
+    first = today - timedelta(days=round(365.25 * years))
+    referrals = Referral.objects.filter(referral_date__gte=first, referral_date__lt=today)
+    count = referrals.count()
+    assessments = Assessment.objects.filter(referral__in=referrals)
+    authorised = assessments.filter(status=AssessmentStatus.AUTHORISED)
+    late = authorised.filter(authorised_on__gt=models.F("referral__assessment_due_on")).count()
+    enquiries = Section47Enquiry.objects.filter(start_date__gte=first, start_date__lt=today).count()
+    initial = Conference.objects.filter(kind=ConferenceKind.INITIAL, held_on__gte=first, held_on__lt=today)
+    icpcs = initial.count()
+    icpcs_late = initial.filter(held_on__gt=models.F("enquiry__icpc_due_on")).count()
+    plans = ChildProtectionPlan.objects.filter(start_date__gte=first, start_date__lt=today)
+    started = plans.count()
+    lengths = sorted((end - start).days for start, end in plans.filter(end_date__isnull=False)
+                     .values_list("start_date", "end_date"))
+    on_plan = ChildProtectionPlan.objects.filter(start_date__lt=today, end_date__isnull=True).count()
+    return {
+        "referrals a year": count / years,
+        "re-referrals (%)": 100 * referrals.filter(re_referral=True).count() / count if count else 0.0,
+        "assessments a year": assessments.count() / years,
+        "assessments authorised past 45 working days (%)": 100 * late / authorised.count() if authorised else 0.0,
+        "CIN plans started a year": CinPlan.objects.filter(referral__in=referrals).count() / years,
+        "section 47 enquiries a year": enquiries / years if enquiries else None,
+        "initial conferences a year": icpcs / years if icpcs else None,
+        "initial conferences past 15 working days (%)": 100 * icpcs_late / icpcs if icpcs else None,
+        "CP plan starts a year": started / years if started else None,
+        "children on a CP plan today": on_plan if started else None,
+        "median length of ended CP plans (months)": lengths[len(lengths) // 2] / 30.44 if lengths else None,
+        "second or later CP plans (%)": 100 * plans.filter(previous_plans__gt=0).count() / started if started else None,
+        "pre-proceedings entries a year": None,
+    }
