@@ -1,23 +1,19 @@
 """The CIN census `CINdetails` derived from the records alone: one child walked through every step by the services,
 then each field checked against the value put in."""
 
-from datetime import date, datetime, time
+from datetime import date
 from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
-from django.utils import timezone
 
-from conftest import make_user
-from hearth.accounts.models import ServiceArea, Team
-from hearth.accounts.roles import RoleCode
-from hearth.casework.models import Involvement, InvolvementRole
 from hearth.children_in_need import services as cin
 from hearth.children_in_need.models import Assessment, CinPlan
 from hearth.protection import services as protection
 from hearth.protection.models import Agency, ConferenceKind, ConferenceOutcome, Participation, PlanEndReason
 from hearth.protection.proceedings import services as proceedings
 from hearth.protection.proceedings.models import FamilyGroupMeetingKind
+from hearth.protection.tests.conftest import held_discussion, moment, started_enquiry
 from hearth.reference.codes import (
     AbuseCategory,
     AssessmentFactor,
@@ -28,36 +24,8 @@ from hearth.reference.codes import (
 )
 from hearth.returns import cin_census as census
 
-
-def moment(day: date, hour: int = 10) -> datetime:
-    return timezone.make_aware(datetime.combine(day, time(hour, 0)))
-
-
-@pytest.fixture
-def iro(council):
-    team = Team.objects.create(name="Safeguarding and Reviewing", service_area=ServiceArea.SAFEGUARDING)
-    user = make_user("iro", RoleCode.IRO, team=team)
-    Involvement.objects.create(child=council.allocated, worker=user, role=InvolvementRole.IRO,
-                               started_on=date(2024, 1, 1), recorded_by=council.manager)
-    return user
-
-
-def held_discussion(council, *, held_on: date, enquiry=None):
-    discussion = protection.strategy_discussion_start(acting_user=council.worker, child=council.allocated,
-                                                      reason="Bruising seen at school", enquiry=enquiry)
-    discussion.requested_at = moment(held_on, 9)
-    discussion.save()
-    return protection.strategy_discussion_hold(
-        acting_user=council.worker, discussion=discussion, held_at=moment(held_on), chair=council.manager,
-        agencies=[Agency.POLICE, Agency.HEALTH], other_agencies="", information_shared="Police hold no record.",
-        immediate_safety_actions="Child stays with grandmother tonight.", see_child_by=held_on)
-
-
-def enquiry_started(council, *, held_on: date):
-    discussion = held_discussion(council, held_on=held_on)
-    protection.strategy_discussion_decide(acting_user=council.manager, discussion=discussion, start_enquiry=True,
-                                          rationale="Injury unexplained; threshold for s47 met.")
-    return discussion.started_enquiry
+# The child protection steps, built as the protection app's own tests build them.
+enquiry_started = started_enquiry
 
 
 def conference(council, iro, *, kind, held_on: date, outcome, category="", enquiry=None, plan=None, end_reason=""):
