@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Case, CharField, F, Prefetch, Value, When
+from django.db.models.functions import Cast
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
@@ -68,7 +69,9 @@ def _step_rows(referral: Referral) -> list[dict]:
 
     def part(queryset, *, day: str, kind: str, ref: str, detail):
         return queryset.order_by().annotate(
-            s_day=F(day), s_kind=Value(kind, output_field=text), s_ref=F(ref),
+            # The reference is an id for some steps and a code for others: text in every part, as PostgreSQL's
+            # union needs one type.
+            s_day=F(day), s_kind=Value(kind, output_field=text), s_ref=Cast(F(ref), output_field=text),
             s_detail=F(detail) if isinstance(detail, str) else detail,
         ).values("s_day", "s_kind", "s_ref", "s_detail")
 
