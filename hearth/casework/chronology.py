@@ -7,9 +7,10 @@ number of sources, and sorts the entries newest first. Foundation apps know noth
 the journey apps register here.
 """
 
+import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 
 from django.db.models import DateField, DateTimeField, F, QuerySet, TextField, Value
 from django.db.models.functions import JSONObject, Substr
@@ -17,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from hearth.casework.models import Allocation, CaseNote, CaseNoteKind, Decision
+from hearth.core.prepared import Prepared
 from hearth.people.models import Person
 
 SUMMARY_LENGTH = 300
@@ -61,6 +63,7 @@ def register(kind: str, label: str, *, rows: Callable[[Person], list[QuerySet]],
     if kind in _sources:
         raise ValueError(f"A chronology source for {kind!r} is already registered")
     _sources[kind] = ChronologySource(kind=kind, label=label, rows=rows, entries=entries)
+    _prepared.forget()
     return _sources[kind]
 
 
@@ -115,28 +118,59 @@ def at_start_of(day: date) -> datetime:
 
 def _as_day(value) -> date | None:
     # SQLite hands a union's date column back as text.
-    return date.fromisoformat(value) if isinstance(value, str) else value
+    return date.fromisoformat(value[:10]) if isinstance(value, str) else value
 
 
 def _as_moment(value) -> datetime | None:
-    return datetime.fromisoformat(value) if isinstance(value, str) else value
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    if value is not None and timezone.is_naive(value):
+        # Read past the ORM (a prepared query): SQLite keeps UTC moments without their zone.
+        value = value.replace(tzinfo=UTC)
+    return value
+
+
+def _as_fields(value) -> dict:
+    # Read past the ORM, the JSON object comes back as its text.
+    return json.loads(value) if isinstance(value, str) else value
+
+
+COLUMNS = ("source_kind", "source_moment", "source_day", "source_fields")
+
+
+def _union(child: Person, sources: list[ChronologySource]) -> QuerySet | None:
+    parts = [queryset.annotate(source_kind=Value(source.kind, output_field=TextField())).values(*COLUMNS)
+             for source in sources for queryset in source.rows(child)]
+    if not parts:
+        return None
+    return parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+
+
+def _sources_for(wanted: frozenset[str] | None) -> list[ChronologySource]:
+    return [source for source in _sources.values() if wanted is None or source.kind in wanted]
+
+
+# The union's SQL for every child, built once per process and set of kinds: building it through the ORM cost more
+# than running it (core/prepared.py).
+_prepared = Prepared(lambda child_id, wanted: _union(Person(pk=child_id), _sources_for(wanted)))
+
+
+def _rows(child: Person, wanted: frozenset[str] | None) -> list[tuple]:
+    rows = _prepared.rows(child.pk, wanted)
+    if rows is not None:
+        return rows
+    union = _union(child, _sources_for(wanted))
+    return [] if union is None else list(union.values_list(*COLUMNS))
 
 
 def chronology_for(child: Person, *, only: Iterable[str] | None = None) -> list[ChronologyEntry]:
     """The child's chronology, newest first, optionally limited to some kinds: one query for every source."""
-    wanted = set(only) if only else None
-    sources = [source for source in _sources.values() if wanted is None or source.kind in wanted]
-    parts = [queryset.annotate(source_kind=Value(source.kind, output_field=TextField())).values(
-                 "source_kind", "source_moment", "source_day", "source_fields")
-             for source in sources for queryset in source.rows(child)]
-    if not parts:
-        return []
-    union = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
-    by_kind = {source.kind: source for source in sources}
+    wanted = frozenset(only) if only else None
+    by_kind = {source.kind: source for source in _sources_for(wanted)}
     entries: list[ChronologyEntry] = []
-    for found in union:
-        row = Row(_as_moment(found["source_moment"]), _as_day(found["source_day"]), found["source_fields"])
-        worded = by_kind[found["source_kind"]].entries(row)
+    for kind, moment, day, fields in _rows(child, wanted):
+        row = Row(_as_moment(moment), _as_day(day), _as_fields(fields))
+        worded = by_kind[kind].entries(row)
         if row.day is not None:
             start = at_start_of(row.day)
             worded = (replace(entry, on_day=row.day) if entry.occurred_at == start else entry for entry in worded)

@@ -12,8 +12,8 @@ def _rows():
 
     return shape(ContactDecision.objects.all(), source="front_door", kind=Value(CONTACT_OUTCOME.code,
                  output_field=CharField()), decided_at="decided_at", outcome="outcome", rationale="rationale",
-                 decided_by="decided_by", team_id=F("contact__team_id"), team=F("contact__team__name"),
-                 child="contact_child__child")
+                 decided_by="decided_by", team_id="team_id", team=F("team__name"),
+                 child="contact_child__child", has_rationale="has_rationale")
 
 
 register_source("front_door", _rows)

@@ -382,7 +382,7 @@ def contact_decide(*, acting_user: User, contact_child: ContactChild, outcome: s
     decision = ContactDecision(contact_child=contact_child, outcome=outcome, rationale=rationale.strip(),
                                details_in_order=details_in_order, consent_in_order=consent_in_order,
                                family_told=family_told.strip(), decided_by=acting_user, contact=contact,
-                               source=contact.source)
+                               source=contact.source, team_id=contact.team_id)
     save_with_history(decision, acting_user=acting_user)
     chosen = outcomes.get(outcome)
     if chosen.hand_on is not None:

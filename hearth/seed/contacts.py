@@ -344,7 +344,7 @@ class SeedContacts:
         self.advice_row = row_maker(tables[Advice], ["contact", "kind", "text", "given_at", "given_by"])
         self.decision_row = row_maker(tables[ContactDecision], [
             "contact_child", "outcome", "rationale", "details_in_order", "consent_in_order", "family_told",
-            "decided_at", "decided_by", "source", "contact"])
+            "decided_at", "decided_by", "source", "contact", "team"])
         self.early_help_row = row_maker(tables[EarlyHelpRequest], [
             "child", "requested_on", "contact_child", "recorded_at", "recorded_by"])
         self.allocation_row = row_maker(tables[Allocation], [
@@ -679,7 +679,8 @@ class SeedContacts:
             told = "Not yet told: to be agreed at the strategy discussion." if child_outcome == STRATEGY \
                 else rng.choice(FAMILY_TOLD) if random() < 0.85 else ""
             put(ContactDecision, self.decision_row(row_pk, child_outcome, rationale, random() < 0.96, random() < 0.94,
-                                                   told, decided_db, manager, values["source"], pk))
+                                                   told, decided_db, manager, values["source"], pk,
+                                                   self.team_id))
             if child_outcome in TO_SOCIAL_CARE:
                 referral = b.take_pk(Referral)
                 self.referrals += 1

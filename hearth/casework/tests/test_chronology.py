@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from conftest import make_child
+from hearth.casework import chronology
 from hearth.casework.chronology import ChronologyEntry, at_start_of, chronology_for
 from hearth.casework.models import Allocation, CaseNote, Decision
 from hearth.children_in_need.models import Referral
@@ -47,7 +48,8 @@ def everything_about(council):
     row = ContactChild.objects.create(contact=contact, child=child, received_at=contact.received_at)
     ContactDecision.objects.create(contact_child=row, contact=contact, outcome="referral", rationale="Needs assessment",
                                    details_in_order=True, consent_in_order=True, decided_by=manager,
-                                   decided_at=london(2024, 1, 10, 14), source=contact.source)
+                                   decided_at=london(2024, 1, 10, 14), source=contact.source,
+                                   team=contact.team)
     referral = Referral.objects.create(child=child, referral_date=date(2024, 1, 11), source=ReferralSource.POLICE,
                                        contact_child=row, strategy_discussion_now=True, recorded_by=manager)
     StrategyDiscussion.objects.create(child=child, requested_at=london(2024, 1, 12, 15), requested_by=manager)
@@ -98,6 +100,38 @@ def test_every_source_is_read_in_one_query(council, django_assert_num_queries):
     child, expected = everything_about(council)
     with django_assert_num_queries(1):
         assert len(chronology_for(child)) == len(expected)
+
+
+def test_the_union_is_built_once_and_read_for_each_child_as_the_orm_reads_it(council):
+    """The prepared SQL (core/prepared.py) gives each child exactly what the ORM's union gives, for every kind or
+    some; a second child gets its own rows, not the first child's."""
+    child, expected = everything_about(council)
+    other = make_child(council.manager, first_name="Other", last_name="Child")
+    CaseNote.objects.create(child=other, kind="visit", occurred_at=london(2024, 2, 1, 9), title="Other visit",
+                            body="Seen.", author=council.worker)
+    def read(rows):
+        return sorted((kind, chronology._as_moment(moment), chronology._as_day(day), repr(chronology._as_fields(fields)))
+                      for kind, moment, day, fields in rows)
+
+    for wanted in (None, frozenset({"contact", "record"})):
+        prepared = chronology._prepared.rows(child.pk, wanted)
+        assert prepared is not None  # every registered source can be prepared
+        orm = chronology._union(child, chronology._sources_for(wanted)).values_list(*chronology.COLUMNS)
+        assert read(prepared) == read(orm) and len(prepared) > 2
+    assert chronology_for(child) == expected
+    assert [entry.title for entry in chronology_for(other) if entry.kind == "case_note"] == [
+        "Visit to the child: Other visit"]
+
+
+def test_a_source_that_reads_more_than_the_childs_id_is_built_at_each_read(db):
+    """A query that differs between two children in anything but their id is never prepared."""
+    from hearth.core.prepared import Prepared
+    from hearth.people.models import Person
+
+    by_id = Prepared(lambda key, variant: Person.objects.filter(pk=key).values("pk"))
+    by_something_else = Prepared(lambda key, variant: Person.objects.filter(pk=key, last_name=str(key)).values("pk"))
+    assert by_id.rows(123) == []
+    assert by_something_else.rows(123) is None
 
 
 def test_an_event_recorded_as_a_day_shows_as_that_day_not_as_midnight(council):

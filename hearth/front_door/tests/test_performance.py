@@ -4,7 +4,7 @@ import csv
 import html
 import io
 import re
-from datetime import date, timedelta
+from datetime import UTC, date, timedelta
 from urllib.parse import parse_qs, urlparse
 
 import pytest
@@ -334,13 +334,18 @@ def test_percentiles_and_percentages():
     assert performance.percent_text(1, 8) == "13%" and performance.percent_text(0, 0) == "Not applicable"
 
 
-def test_london_offsets_cover_summer_time():
-    stretches = performance.london_offsets(performance.midnight(date(2025, 3, 24)), performance.midnight(date(2025, 11, 3)))
-    assert len(stretches) == 1
-    since, until, hours = stretches[0]
-    assert since.isoformat() == "2025-03-30T01:00:00+00:00" and until.isoformat() == "2025-10-26T01:00:00+00:00"
-    assert hours == 1
-    assert performance.london_offsets(performance.midnight(date(2025, 1, 6)), performance.midnight(date(2025, 2, 3))) == []
+def test_weeks_are_counted_between_london_midnights_across_the_clock_change(council, record_contact, decide):
+    """Summer time began at 01:00 UTC on Sunday 30 March 2025: half past midnight on Monday 31 March in London is
+    23:30 UTC on the Sunday, and counts in the week of Monday 31 March; half past eleven on the Sunday night counts
+    in the week before. The time to decision is elapsed time, kept by the database with the contact."""
+    before = decide(record_contact(received_at=london(2025, 3, 30, 23, 30)), london(2025, 3, 31, 0, 12))
+    after = decide(record_contact(received_at=london(2025, 3, 31, 0, 30)), london(2025, 4, 6, 23, 0))
+    assert after.received_at.astimezone(UTC).day == 30  # still Sunday in UTC
+    figures = performance.Figures(performance.Period(date(2025, 3, 24), date(2025, 4, 6)), timezone.now())
+    assert {week: row["received"] for week, row in figures.received.items()} == {0: 1, 1: 1}
+    assert {week: row["decided"] for week, row in figures.decided.items()} == {0: 0, 1: 2}
+    assert (before.tenths_to_decision, after.tenths_to_decision) == (7, 1665)  # 42 minutes; 6 days 22 h 30 min
+    assert figures.tenths_to_decision == [(7, 1), (1665, 1)]
 
 
 @pytest.mark.parametrize("who, status", [
