@@ -155,12 +155,12 @@ def _sources_for(wanted: frozenset[str] | None) -> list[ChronologySource]:
 _prepared = Prepared(lambda child_id, wanted: _union(Person(pk=child_id), _sources_for(wanted)))
 
 
-def _rows(child: Person, wanted: frozenset[str] | None) -> list[tuple]:
+def _rows(child: Person, wanted: frozenset[str] | None) -> list[dict]:
     rows = _prepared.rows(child.pk, wanted)
     if rows is not None:
         return rows
     union = _union(child, _sources_for(wanted))
-    return [] if union is None else list(union.values_list(*COLUMNS))
+    return [] if union is None else list(union)
 
 
 def chronology_for(child: Person, *, only: Iterable[str] | None = None) -> list[ChronologyEntry]:
@@ -168,9 +168,9 @@ def chronology_for(child: Person, *, only: Iterable[str] | None = None) -> list[
     wanted = frozenset(only) if only else None
     by_kind = {source.kind: source for source in _sources_for(wanted)}
     entries: list[ChronologyEntry] = []
-    for kind, moment, day, fields in _rows(child, wanted):
-        row = Row(_as_moment(moment), _as_day(day), _as_fields(fields))
-        worded = by_kind[kind].entries(row)
+    for found in _rows(child, wanted):
+        row = Row(_as_moment(found["source_moment"]), _as_day(found["source_day"]), _as_fields(found["source_fields"]))
+        worded = by_kind[found["source_kind"]].entries(row)
         if row.day is not None:
             start = at_start_of(row.day)
             worded = (replace(entry, on_day=row.day) if entry.occurred_at == start else entry for entry in worded)

@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from hearth.accounts import policy
 from hearth.casework.models import Allocation, Involvement
+from hearth.core.prepared import Prepared
 from hearth.timescales import clocks
 from hearth.timescales.calendar import WorkingDayCalendar
 from hearth.timescales.clocks import Rag, Unit
@@ -93,6 +94,7 @@ def register(kind: str, label: str, *, rows: Callable[[], QuerySet], item: Calla
     if clock is not None:
         clocks.get(clock)  # an unknown clock fails at start-up, not on a worker's page
     _sources[kind] = DueSource(kind=kind, label=label, clock=clock, rows=rows, item=item)
+    _prepared.forget()
     return _sources[kind]
 
 
@@ -119,28 +121,54 @@ def kinds() -> list[tuple[str, str]]:
     return [(source.kind, source.label) for source in _sources.values()]
 
 
-def _read(children, *, awaits: str | None = None, due_by: date | None = None,
-          kinds: tuple[str, ...] = ()) -> list[Row]:
+# What a read asks each source about, with its key: one child (an id); a worker's children ([ids]); a team's
+# items ([team ids], [ids of the children allocated to the teams]).
+CHILD, CHILDREN, TEAMS = "child", "children", "teams"
+
+
+def _scope(scope: str, key, holds_teams: bool) -> Q:
+    if scope == CHILD:
+        return Q(w_child_id=key)
+    if scope == CHILDREN:
+        return Q(w_child_id__in=key[0])
+    # A source whose items name the team that holds them is asked about the teams; any other about the children.
+    return Q(w_team_id__in=key[0]) if holds_teams else Q(w_child_id__in=key[1])
+
+
+def _union(key, variant) -> QuerySet | None:
+    scope, awaits, due_by, kinds, _ = variant
     parts = []
     for source in _sources.values():
         if kinds and source.kind not in kinds:
             continue
         rows = source.rows()
-        if callable(children):
-            rows = rows.filter(children(_holds_teams(rows)))
-        elif children is not None:
-            rows = rows.filter(children)
+        rows = rows.filter(_scope(scope, key, _holds_teams(rows)))
         if awaits is not None:
             rows = rows.filter(w_awaits=awaits)
         if due_by is not None:
             rows = rows.filter(w_due_on__lte=due_by)
         parts.append(rows.annotate(w_kind=Value(source.kind, output_field=CharField())).values(*COLUMNS))
     if not parts:
-        return []
+        return None
     union = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
-    union = union.order_by("w_due_on", "w_kind", "w_id")
-    return [Row(found["w_kind"], found["w_id"], found["w_child_id"], _as_date(found["w_due_on"]), found["w_awaits"],
-                _as_fields(found["w_fields"])) for found in union]
+    return union.order_by("w_due_on", "w_kind", "w_id")
+
+
+# The union's SQL, built once per process for each kind of read and length of its lists: building it through the
+# ORM cost more than running it (core/prepared.py).
+_prepared = Prepared(_union)
+
+
+def _read(scope: str, key, *, awaits: str | None = None, due_by: date | None = None,
+          kinds: tuple[str, ...] = ()) -> list[Row]:
+    # The registered kinds are part of the variant: a test that swaps the registry never meets another's SQL.
+    variant = (scope, awaits, due_by, tuple(kinds), tuple(_sources))
+    found = _prepared.rows(key, variant)
+    if found is None:
+        union = _union(key, variant)
+        found = [] if union is None else list(union)
+    return [Row(row["w_kind"], row["w_id"], row["w_child_id"], _as_date(row["w_due_on"]), row["w_awaits"],
+                _as_fields(row["w_fields"])) for row in found]
 
 
 def _as_date(value) -> date:
@@ -197,7 +225,7 @@ def with_extra(item: DueItem, **extra) -> DueItem:
     return dataclasses.replace(item, extra={**item.extra, **extra})
 
 
-def held_by(user) -> Q:
+def held_by(user) -> list[int]:
     """The children this user holds (their current allocation) or works with (a current involvement), leaving out a
     restricted child the user has no grant for: as their caseload does, "My work" never lists one.
 
@@ -209,7 +237,7 @@ def held_by(user) -> Q:
             .values_list("child_id", flat=True))
     involved = (Involvement.objects.filter(seen, worker=user, ended_on__isnull=True).order_by()
                 .values_list("child_id", flat=True))
-    return Q(w_child_id__in=sorted(set(held.union(involved))))
+    return sorted(set(held.union(involved)))
 
 
 def _holds_teams(rows: QuerySet) -> bool:
@@ -217,21 +245,22 @@ def _holds_teams(rows: QuerySet) -> bool:
     return not isinstance(rows.query.annotations.get("w_team_id"), Value)
 
 
-def held_in(team_ids):
-    """Items these teams hold: a source that names the team holding each item (`shape(holding_team=...)`: a referral
-    in the receiving team's queue), by that team; any other, by the team the child is allocated to now.
-
-    A function of the source, so each part of the union asks one indexed question.
-    """
-    allocated = Q(w_child_id__in=sorted(Allocation.objects.filter(team_id__in=team_ids, ended_on__isnull=True)
-                                        .order_by().values_list("child_id", flat=True)))
-    return lambda holds_teams: Q(w_team_id__in=list(team_ids)) if holds_teams else allocated
+def held_in(team_ids) -> tuple[list[int], list[int]]:
+    """What these teams hold, as a read's key: the teams, for a source that names the team holding each item
+    (`shape(holding_team=...)`: a referral in the receiving team's queue), and the children allocated to them now,
+    for any other. Each part of the union then asks one indexed question."""
+    allocated = sorted(Allocation.objects.filter(team_id__in=team_ids, ended_on__isnull=True)
+                       .order_by().values_list("child_id", flat=True))
+    return sorted(team_ids), allocated
 
 
 def for_worker(user) -> list[Row]:
     """Everything due that the worker must do, for the children they hold or work with, soonest first: two queries
     (the children, then every source's items in one)."""
-    return _read(held_by(user), awaits=Awaits.WORKER) if _sources else []
+    if not _sources:
+        return []
+    children = held_by(user)
+    return _read(CHILDREN, (children,), awaits=Awaits.WORKER) if children else []
 
 
 def for_teams(team_ids, *, today: date) -> tuple[list[Row], list[Row]]:
@@ -239,15 +268,16 @@ def for_teams(team_ids, *, today: date) -> tuple[list[Row], list[Row]]:
 
     Three queries: the teams' children, then one for each list.
     """
-    if not _sources:
+    if not _sources or not team_ids:
         return [], []
-    held = held_in(team_ids)
-    return (_read(held, awaits=Awaits.MANAGER), _read(held, awaits=Awaits.WORKER, due_by=today - timedelta(days=1)))
+    key = held_in(team_ids)
+    return (_read(TEAMS, key, awaits=Awaits.MANAGER),
+            _read(TEAMS, key, awaits=Awaits.WORKER, due_by=today - timedelta(days=1)))
 
 
 def for_child(child_id: int) -> list[Row]:
     """Everything open for one child, whoever must act: one query (the child's record shows it)."""
-    return _read(Q(w_child_id=child_id))
+    return _read(CHILD, child_id)
 
 
 def today() -> date:

@@ -5,10 +5,12 @@ query through Django's ORM costs more than running it once twenty sources take p
 its expressions and its joins are put together and compiled at each page view, for SQL that differs from one
 child to the next only in the child's id.
 
-`Prepared` builds the query twice, for two stand-in ids no record has, and keeps the SQL only if the two differ
-in nothing but those ids' places among the parameters: a source whose query depended on anything else about the
-child would show it there, and the registry then builds its query at each read as before. Sources are registered
-when the apps load, so a prepared query holds for the life of the process; it is kept per database alias.
+`Prepared` builds the query twice, for two sets of stand-in ids no record has, and keeps the SQL only if the two
+differ in nothing but those ids' places among the parameters: a source whose query depended on anything else about
+the child would show it there, and the registry then builds its query at each read as before. The key is an id,
+or a tuple of lists of ids (a worker's children; a team's children and the teams): a list's length changes the
+SQL, so a query is kept for each length met. Sources are registered when the apps load, so a prepared query holds
+for the life of the process; it is kept per database alias and variant (the caller's other arguments).
 """
 
 from collections.abc import Callable
@@ -17,53 +19,90 @@ from threading import Lock
 from django.db import connections
 from django.db.models import QuerySet
 
-# Ids no row has: primary keys are positive.
-_STAND_INS = (-7_310_001, -7_310_002)
+Key = int | tuple[list[int], ...]
+
+
+def _stand_ins(shape: tuple[int, ...] | None, base: int) -> Key:
+    """Ids no row has (primary keys are positive), one for each place in the key: list j, item i."""
+    if shape is None:
+        return -base
+    return tuple([-(base + 100_000 * (j + 1) + i) for i in range(length)] for j, length in enumerate(shape))
+
+
+def _places(key: Key) -> dict[int, tuple[int, int]]:
+    """Each stand-in id with where it stands in the key: (list, item); a single id stands at (-1, -1)."""
+    if isinstance(key, int):
+        return {key: (-1, -1)}
+    return {value: (j, i) for j, values in enumerate(key) for i, value in enumerate(values)}
 
 
 class Prepared:
-    """The SQL of `build(key)`, compiled once per database and run for any key."""
+    """The SQL of `build(key, variant)`, compiled once per database, variant and shape of key, and run for any key."""
 
-    def __init__(self, build: Callable[[int], QuerySet | None]):
+    def __init__(self, build: Callable[[Key, object], QuerySet | None]):
         self.build = build
-        self._kept: dict[tuple, tuple[str, list, list[int]] | None] = {}
+        self._kept: dict[tuple, tuple | None] = {}
         self._lock = Lock()
 
-    def _prepare(self, alias: str, variant) -> tuple[str, list, list[int]] | None:
-        compiled = []
-        for stand_in in _STAND_INS:
-            queryset = self.build(stand_in, variant)
+    def _prepare(self, alias: str, variant, shape) -> tuple | None:
+        compiled, stand_ins = [], [_stand_ins(shape, 7_000_000), _stand_ins(shape, 8_000_000)]
+        for key in stand_ins:
+            queryset = self.build(key, variant)
             if queryset is None:
                 return None
-            compiled.append(queryset.query.get_compiler(using=alias).as_sql())
+            compiler = queryset.query.get_compiler(using=alias)
+            compiled.append(compiler.as_sql())
+        # The ORM's own conversions of each column (dates, JSON, booleans), as it would apply them to these rows.
+        converters = list(compiler.get_converters([column for column, _, _ in compiler.select]).items())
         (sql, params), (other_sql, other_params) = compiled
         if sql != other_sql or len(params) != len(other_params):
             return None
+        first_places, second_places = _places(stand_ins[0]), _places(stand_ins[1])
         places = []
         for index, (first, second) in enumerate(zip(params, other_params, strict=True)):
-            if first == _STAND_INS[0] and second == _STAND_INS[1]:
-                places.append(index)
-            elif first != second or first in _STAND_INS or second in _STAND_INS:
+            if first in first_places and first_places[first] == second_places.get(second):
+                places.append((index, *first_places[first]))
+            elif first != second or first in first_places or second in second_places:
                 return None
-        return sql, list(params), places
+        if sorted({place[1:] for place in places}) != sorted(first_places.values()):
+            return None  # an id of the key the query never used: it may have read it some other way
+        return sql, list(params), places, converters
 
-    def rows(self, key: int, variant=None, using: str = "default") -> list[tuple] | None:
-        """The rows for `key`, or None if this query cannot be prepared (the caller builds it as usual)."""
-        cache_key = (using, variant)
+    def rows(self, key: Key, variant=None, using: str = "default") -> list[dict] | None:
+        """The rows for `key` as dicts by column, or None if this query cannot be prepared, or the key holds an empty
+        list (the caller builds it as usual)."""
+        if isinstance(key, int):
+            shape = None
+        else:
+            shape = tuple(len(values) for values in key)
+            if not all(shape):
+                return None
+        cache_key = (using, variant, shape)
         if cache_key not in self._kept:
             with self._lock:
                 if cache_key not in self._kept:
-                    self._kept[cache_key] = self._prepare(using, variant)
+                    self._kept[cache_key] = self._prepare(using, variant, shape)
         prepared = self._kept[cache_key]
         if prepared is None:
             return None
-        sql, params, places = prepared
+        sql, params, places, converters = prepared
         params = list(params)
-        for place in places:
-            params[place] = key
-        with connections[using].cursor() as cursor:
+        for index, j, i in places:
+            params[index] = key if j < 0 else key[j][i]
+        connection = connections[using]
+        with connection.cursor() as cursor:
             cursor.execute(sql, params)
-            return cursor.fetchall()
+            columns = [column[0] for column in cursor.description]
+            rows = cursor.fetchall()
+        if converters:
+            rows = [list(row) for row in rows]
+            for row in rows:
+                for position, (functions, expression) in converters:
+                    value = row[position]
+                    for function in functions:
+                        value = function(value, expression, connection)
+                    row[position] = value
+        return [dict(zip(columns, row, strict=True)) for row in rows]
 
     def forget(self) -> None:
         """Drop what was prepared (a source registered after the first read)."""

@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from functools import cached_property
 
-from django.db.models import Count, F, IntegerField, Min, Q, QuerySet, Value
+from django.db.models import Count, F, IntegerField, Q, QuerySet, Value
 
 from hearth.core.jinja import govuk_date
 from hearth.front_door import outcomes
@@ -673,17 +673,31 @@ def _decisions_behind(filters: ContactFilters) -> QuerySet[ContactDecision]:
     return decisions
 
 
-def contact_ids_behind(filters: ContactFilters, now: datetime) -> QuerySet:
+def contact_ids_behind(filters: ContactFilters, now: datetime) -> QuerySet | list[int]:
     """The ids of `contacts_behind`, in the list's order: the list's pages are read from here, then loaded.
 
     A list of decisions' contacts with no condition on the contacts themselves (the figures' own links) is read
-    from the decisions' index alone, in the order of each contact's first decision in the window.
+    from the decisions' index alone, in the order of each contact's first decision in the window; the re-contacts'
+    list from the children's rows alone.
     """
     contact_side = (filters.timeliness, filters.chain, filters.recontact, filters.consent_reason, filters.age,
                     filters.advice)
     if filters.basis == "decisions" and not any(contact_side):
-        return (_decisions_behind(filters).values("contact_id").annotate(first=Min("decided_at"))
-                .order_by("first", "contact_id").values_list("contact_id", flat=True))
+        # The decisions' contacts in the index's order of decision time, each kept where it first appears: one read
+        # of the index, where grouping by contact (for the count, then again for the page) sorted every row twice.
+        ordered = _decisions_behind(filters).order_by("decided_at", "contact_id").values_list("contact_id", flat=True)
+        return list(dict.fromkeys(ordered))
+    others = (filters.timeliness, filters.chain, filters.consent_reason, filters.age, filters.advice, filters.source,
+              filters.outcome, filters.rationale)
+    if filters.basis == "received" and filters.recontact and not any(others):
+        # The re-contacted children's rows carry their contact's receipt time (ADR 0005), so the contacts received in
+        # the window with a re-contacted child, in the list's order (receipt, then id), come from their partial index
+        # alone, each kept where it first appears.
+        window = filters.week or filters.period
+        ordered = (ContactChild.objects.filter(recontact=True, received_at__gte=window.start_at,
+                                               received_at__lt=window.end_at)
+                   .order_by("received_at", "contact_id").values_list("contact_id", flat=True))
+        return list(dict.fromkeys(ordered))
     return contacts_behind(filters, now).values_list("pk", flat=True)
 
 

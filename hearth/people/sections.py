@@ -48,6 +48,11 @@ def columns() -> dict:
             for column, expression in section.columns().items()}
 
 
+def names() -> tuple[str, ...]:
+    """The sections with columns, in order: what `columns()` reads, for a query prepared from it."""
+    return tuple(section.name for section in _sections if section.columns)
+
+
 def sections_for(user, child, values: dict | None = None) -> list[Panel]:
     """The panels to show: `values` are the record query's values of `columns()`."""
     values = values or {}

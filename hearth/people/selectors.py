@@ -1,5 +1,6 @@
 """Reads of people, already scoped to what the user may see."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -17,6 +18,7 @@ from hearth.accounts.policy import (
     visible_children,
 )
 from hearth.casework.models import Allocation
+from hearth.core.prepared import Prepared
 from hearth.core.rows import instances, related_rows
 from hearth.people.identifiers import normalise_nhs_number
 from hearth.people.models import (
@@ -139,19 +141,31 @@ def family_network(user: User, child: Person) -> list[NetworkMember]:
     return network
 
 
-def child_record(child: Person, *, extra: dict | None = None) -> Person:
-    """The child with what the record page shows: addresses, disabilities, former names and current warnings, all
-    read in one query (`hearth.core.rows`), kept as `record_addresses`, `record_disabilities`, `former_names_list`
-    and `current_warnings`; and the `extra` columns asked for (the journey apps' sections), kept as `record_values`."""
-    extra = extra or {}
-    found = Person.objects.filter(pk=child.pk).values(
-        **extra,
+def _record_values(child_id: int, variant: tuple) -> QuerySet:
+    extra = variant[0]
+    return Person.objects.filter(pk=child_id).values(
+        **(extra() if extra else {}),
         record_addresses=related_rows(Address.objects.all(), "person", ADDRESS_FIELDS),
         record_disabilities=related_rows(PersonDisability.objects.all(), "person", ["id", "code"]),
         record_former_names=related_rows(FormerName.objects.all(), "person", ["id", "first_name", "last_name", "used_until"]),
         record_warnings=related_rows(WarningNote.objects.filter(ended_on__isnull=True), "person",
                               ["id", "category", "text", "review_on"]),
-    ).get()
+    )
+
+
+# The record's one query, built once per process: building its dozen subqueries through the ORM cost more than
+# running them (core/prepared.py).
+_record_query = Prepared(_record_values)
+
+
+def child_record(child: Person, *, extra: Callable[[], dict] | None = None, extra_names: tuple = ()) -> Person:
+    """The child with what the record page shows: addresses, disabilities, former names and current warnings, all
+    read in one query (`hearth.core.rows`), kept as `record_addresses`, `record_disabilities`, `former_names_list`
+    and `current_warnings`; and the columns `extra()` gives (the journey apps' sections), kept as `record_values`.
+    `extra_names` names what `extra()` gives (the sections registered), so the query prepared for it is kept only
+    while they stay the same."""
+    rows = _record_query.rows(child.pk, (extra, extra_names))
+    found = rows[0] if rows else _record_values(child.pk, (extra, extra_names)).get()
     # Newest address first (the model's order), the rest in the order they were recorded.
     child.record_addresses = instances(Address, found["record_addresses"],
                                        order_by=lambda a: (a.moved_in is not None, a.moved_in or date.min, a.pk),
@@ -159,7 +173,8 @@ def child_record(child: Person, *, extra: dict | None = None) -> Person:
     child.record_disabilities = instances(PersonDisability, found["record_disabilities"], order_by=lambda d: d.pk)
     child.former_names_list = instances(FormerName, found["record_former_names"], order_by=lambda f: f.pk)
     child.current_warnings = instances(WarningNote, found["record_warnings"], order_by=lambda w: w.pk)
-    child.record_values = {name: found[name] for name in extra}
+    shown = {"record_addresses", "record_disabilities", "record_former_names", "record_warnings"}
+    child.record_values = {name: value for name, value in found.items() if name not in shown}
     return child
 
 

@@ -55,7 +55,8 @@ def search(request: HttpRequest) -> HttpResponse:
 
 def child(request: HttpRequest, child_id: int) -> HttpResponse:
     """A child's record: who they are, who is working with them, their network and recent notes."""
-    record = selectors.child_record(child_for(request.user, child_id, what="Child record"), extra=sections.columns())
+    record = selectors.child_record(child_for(request.user, child_id, what="Child record"), extra=sections.columns,
+                                   extra_names=sections.names())
     return render(request, "people/child.html", {
         "title": record.full_name, "child": record, "tab": "summary",
         "allocations": list(allocations_for(record)),

@@ -110,13 +110,14 @@ def test_the_union_is_built_once_and_read_for_each_child_as_the_orm_reads_it(cou
     CaseNote.objects.create(child=other, kind="visit", occurred_at=london(2024, 2, 1, 9), title="Other visit",
                             body="Seen.", author=council.worker)
     def read(rows):
-        return sorted((kind, chronology._as_moment(moment), chronology._as_day(day), repr(chronology._as_fields(fields)))
-                      for kind, moment, day, fields in rows)
+        return sorted((row["source_kind"], chronology._as_moment(row["source_moment"]),
+                       chronology._as_day(row["source_day"]), repr(chronology._as_fields(row["source_fields"])))
+                      for row in rows)
 
     for wanted in (None, frozenset({"contact", "record"})):
         prepared = chronology._prepared.rows(child.pk, wanted)
         assert prepared is not None  # every registered source can be prepared
-        orm = chronology._union(child, chronology._sources_for(wanted)).values_list(*chronology.COLUMNS)
+        orm = chronology._union(child, chronology._sources_for(wanted))
         assert read(prepared) == read(orm) and len(prepared) > 2
     assert chronology_for(child) == expected
     assert [entry.title for entry in chronology_for(other) if entry.kind == "case_note"] == [
@@ -130,8 +131,11 @@ def test_a_source_that_reads_more_than_the_childs_id_is_built_at_each_read(db):
 
     by_id = Prepared(lambda key, variant: Person.objects.filter(pk=key).values("pk"))
     by_something_else = Prepared(lambda key, variant: Person.objects.filter(pk=key, last_name=str(key)).values("pk"))
-    assert by_id.rows(123) == []
-    assert by_something_else.rows(123) is None
+    by_a_list = Prepared(lambda key, variant: Person.objects.filter(pk__in=key[0]).values("pk"))
+    not_using_the_key = Prepared(lambda key, variant: Person.objects.filter(pk=1).values("pk"))
+    assert by_id.rows(123) == [] and by_a_list.rows(([123, 456],)) == []
+    assert by_something_else.rows(123) is None and not_using_the_key.rows(123) is None
+    assert by_a_list.rows(([],)) is None  # an empty list is the ORM's to answer
 
 
 def test_an_event_recorded_as_a_day_shows_as_that_day_not_as_midnight(council):
