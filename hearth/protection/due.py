@@ -18,7 +18,7 @@ from hearth.protection.models import (
     Section47Enquiry,
     StrategyDiscussion,
 )
-from hearth.protection.selectors import next_review_due, next_visit_due
+from hearth.protection.selectors import next_core_group_due, next_review_due, next_visit_due
 
 
 def _url(name: str, row: due.Row, key: str = "id") -> str:
@@ -82,6 +82,16 @@ due.register("protection.core_group", "Core group meeting", rows=lambda: due.sha
                                  awaits=row.awaits, title="Hold the first core group meeting",
                                  url=_url("protection:plan", row)),
     clock=clocks.FIRST_CORE_GROUP.code)
+
+# Each later core group, the council's interval after the last one held (stored at that meeting).
+due.register("protection.next_core_group", "Core group meeting", rows=lambda: due.shape(
+    ChildProtectionPlan.objects.filter(end_date__isnull=True).annotate(next_core_group_on=next_core_group_due())
+    .filter(next_core_group_on__isnull=False),
+    child="child", due_on="next_core_group_on", id="id"),
+    item=lambda row: due.DueItem(kind="protection.next_core_group", label="", child_id=row.child_id,
+                                 due_on=row.due_on, awaits=row.awaits, title="Hold the next core group meeting",
+                                 url=_url("protection:plan", row)),
+    clock=clocks.LATER_CORE_GROUP.code)
 
 # The next statutory visit to a child on a plan.
 due.register("protection.plan_visit", "Child protection visit", rows=lambda: due.shape(

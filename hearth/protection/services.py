@@ -345,11 +345,12 @@ def _require_open_plan_day(plan: ChildProtectionPlan, day: date, field: str, wha
 @transaction.atomic
 def core_group_record(*, acting_user: User, plan: ChildProtectionPlan, held_on: date, attendees: str,
                       notes: str) -> CoreGroupMeeting:
-    """Record a core group meeting of an open plan."""
+    """Record a core group meeting of an open plan; the next is due the council's interval after it, stored now."""
     policy.require(policy.may_record_protection_work(acting_user, plan.child),
                    "Only someone who works with the child can record a core group meeting.")
     _require_open_plan_day(plan, held_on, "held_on", "meeting")
     meeting = CoreGroupMeeting(plan=plan, held_on=held_on, attendees=attendees.strip(), notes=notes.strip(),
+                               next_due_on=clocks.next_core_group_due(held_on, council_calendar()),
                                recorded_by=acting_user)
     save_with_history(meeting, acting_user=acting_user)
     audit_record(actor=acting_user, verb="core_group.record", child=plan.child,
