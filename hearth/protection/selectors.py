@@ -45,12 +45,12 @@ def plans_with_due_days() -> QuerySet[ChildProtectionPlan]:
 
 def discussion_for(child: Person, discussion_id: int) -> StrategyDiscussion:
     return get_object_or_404(StrategyDiscussion.objects.select_related(
-        "chair", "requested_by", "decision__decided_by", "enquiry"), child=child, pk=discussion_id)
+        "chair", "requested_by", "decision__decided_by", "enquiry", "referral"), child=child, pk=discussion_id)
 
 
 def enquiry_for(child: Person, enquiry_id: int) -> Section47Enquiry:
     return get_object_or_404(Section47Enquiry.objects.select_related(
-        "started_by", "outcome_decision__decided_by"), child=child, pk=enquiry_id)
+        "started_by", "outcome_decision__decided_by", "referral"), child=child, pk=enquiry_id)
 
 
 def discussions_of(enquiry: Section47Enquiry) -> list[StrategyDiscussion]:
