@@ -48,6 +48,24 @@ class ClosureForm(Form):
                                 error_messages={"required": "Enter the reason for the decision"})
 
 
+class ClosureRequestForm(Form):
+    closure_date = GovukDateField(label="Closure date", past_only=True)
+    reason = forms.ChoiceField(label="Reason for closure", choices=ReasonForClosure.choices, widget=forms.RadioSelect,
+                               error_messages={"required": "Select the reason for closure"})
+    summary = forms.CharField(label="Summary of the work and why the episode can close", widget=forms.Textarea,
+                              error_messages={"required": "Enter a summary of the work and why the episode can close"})
+
+
+class ClosureDecisionForm(Form):
+    agree = forms.ChoiceField(label="Do you agree to close the episode?", widget=forms.RadioSelect,
+                              choices=[("yes", "Yes, close the episode as asked"),
+                                       ("no", "No, the episode stays open")],
+                              error_messages={"required": "Select whether you agree to close the episode"})
+    rationale = forms.CharField(label="Reason for the decision", widget=forms.Textarea,
+                                help_text="If you decline, say why: the social worker sees your reason",
+                                error_messages={"required": "Enter the reason for the decision"})
+
+
 class AssessmentStartForm(ModelForm):
     started_on = GovukDateField(label="Start date", past_only=True,
                                 error_messages={"required": "Enter the assessment's start date"})
