@@ -114,6 +114,9 @@ class AuthorisationForm(Form):
         ("authorise", "Authorise the assessment"), ("return", "Return it to the social worker")],
         error_messages={"required": "Select whether you authorise the assessment or return it"})
     authorised_on = GovukDateField(label="Date of authorisation", past_only=True, required=False)
+    internal_review_on = GovukDateField(
+        label="Date of the internal review (optional)", past_only=True, required=False,
+        help_text="The day you reviewed the assessment within the council, if it was reviewed before this decision")
     rationale = forms.CharField(label="Reason for the decision", widget=forms.Textarea,
                                 help_text="If you return it, say what it needs",
                                 error_messages={"required": "Enter the reason for the decision"})

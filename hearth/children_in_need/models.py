@@ -115,6 +115,10 @@ class Assessment(Versioned):
     submitted_at = models.DateTimeField(null=True, blank=True)
     submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
                                      related_name="+")
+    # CIN census AssessmentInternalReviewDate (optional in the schema): the day the assessment was reviewed within the
+    # council before it was authorised, the manager's review of the submitted assessment. Recorded by the manager
+    # when they authorise or return it; empty when there was no such review.
+    internal_review_on = models.DateField("Internal review date", null=True, blank=True)
     authorised_on = models.DateField(null=True, blank=True)
     authorised_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
                                       related_name="+")

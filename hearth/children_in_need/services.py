@@ -346,16 +346,32 @@ def _awaiting_authorisation(acting_user: User, assessment: Assessment, verb: str
     return assessment
 
 
+def _internal_review_errors(assessment: Assessment, internal_review_on: date | None,
+                            authorised_on: date | None) -> dict:
+    if internal_review_on is None:
+        return {}
+    if internal_review_on < assessment.started_on:
+        return {"internal_review_on": "The internal review date must be on or after the assessment's start date"}
+    if internal_review_on > timezone.localdate():
+        return {"internal_review_on": "The internal review date must be today or in the past"}
+    if authorised_on is not None and internal_review_on > authorised_on:
+        return {"internal_review_on": "The internal review date must be on or before the authorisation date"}
+    return {}
+
+
 @transaction.atomic
 def assessment_authorise(*, acting_user: User, assessment: Assessment, authorised_on: date,
-                         rationale: str) -> Assessment:
-    """The team manager authorises the assessment (a Decision); its primary need becomes the episode's."""
+                         rationale: str, internal_review_on: date | None = None) -> Assessment:
+    """The team manager authorises the assessment (a Decision); its primary need becomes the episode's. The day of an
+    internal review before it, if there was one, is kept (CIN census AssessmentInternalReviewDate)."""
     assessment = _awaiting_authorisation(acting_user, assessment, "authorise")
     errors = {}
     if authorised_on < assessment.started_on:
         errors["authorised_on"] = "The authorisation date must be on or after the assessment's start date"
     elif authorised_on > timezone.localdate():
         errors["authorised_on"] = "The authorisation date must be today or in the past"
+    errors.update(_internal_review_errors(assessment, internal_review_on,
+                                          None if "authorised_on" in errors else authorised_on))
     if not rationale.strip():
         errors["rationale"] = "Enter the reason for the decision"
     if errors:
@@ -364,6 +380,8 @@ def assessment_authorise(*, acting_user: User, assessment: Assessment, authorise
                                outcome=f"Assessment authorised: {assessment.get_outcome_display()}",
                                rationale=rationale.strip(), team_id=assessment.referral.team_id)
     assessment.status = AssessmentStatus.AUTHORISED
+    if internal_review_on is not None:
+        assessment.internal_review_on = internal_review_on
     assessment.authorised_on = authorised_on
     assessment.authorised_by = acting_user
     assessment.authorisation = decision
@@ -377,11 +395,18 @@ def assessment_authorise(*, acting_user: User, assessment: Assessment, authorise
 
 
 @transaction.atomic
-def assessment_return(*, acting_user: User, assessment: Assessment, rationale: str) -> Assessment:
-    """The team manager returns the assessment to the worker, saying why (a Decision); it is in progress again."""
+def assessment_return(*, acting_user: User, assessment: Assessment, rationale: str,
+                      internal_review_on: date | None = None) -> Assessment:
+    """The team manager returns the assessment to the worker, saying why (a Decision); it is in progress again. The
+    day of the internal review that found what it needs, if given, is kept (AssessmentInternalReviewDate)."""
     assessment = _awaiting_authorisation(acting_user, assessment, "return")
+    errors = _internal_review_errors(assessment, internal_review_on, None)
     if not rationale.strip():
-        raise ValidationError({"rationale": "Enter what the assessment needs before it can be authorised"})
+        errors["rationale"] = "Enter what the assessment needs before it can be authorised"
+    if errors:
+        raise ValidationError(errors)
+    if internal_review_on is not None:
+        assessment.internal_review_on = internal_review_on
     decision_record(acting_user=acting_user, child=assessment.child, kind="assessment_return",
                     outcome="Assessment returned to the social worker", rationale=rationale.strip(),
                     team_id=assessment.referral.team_id)

@@ -328,9 +328,11 @@ def assessment_decide(request: HttpRequest, child_id: int, referral_id: int) -> 
         try:
             if data["decision"] == "authorise":
                 services.assessment_authorise(acting_user=request.user, assessment=found,
-                                              authorised_on=data["authorised_on"], rationale=data["rationale"])
+                                              authorised_on=data["authorised_on"], rationale=data["rationale"],
+                                              internal_review_on=data["internal_review_on"])
             else:
-                services.assessment_return(acting_user=request.user, assessment=found, rationale=data["rationale"])
+                services.assessment_return(acting_user=request.user, assessment=found, rationale=data["rationale"],
+                                           internal_review_on=data["internal_review_on"])
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -338,7 +340,8 @@ def assessment_decide(request: HttpRequest, child_id: int, referral_id: int) -> 
                              else "Assessment returned to the social worker")
             return redirect("children_in_need:assessment", child.pk, referral.pk)
     return _form_page(request, title="Authorise the child and family assessment", form=form, child=child,
-                      fields=["decision", "authorised_on", "rationale"], button="Record the decision",
+                      fields=["decision", "authorised_on", "internal_review_on", "rationale"],
+                      button="Record the decision",
                       back_url=reverse("children_in_need:assessment", args=[child.pk, referral.pk]))
 
 
