@@ -178,3 +178,16 @@ def test_a_restricted_child_without_a_grant_404s(council):
     path = f"/children/{council.restricted.pk}/children-in-need/{referral.pk}/closure-request"
     assert client_for(council.worker).get(path).status_code == 404
     assert client_for(council.manager).get(path).status_code == 404
+
+
+def test_the_closure_asked_for_and_the_managers_answer_are_in_the_chronology(council, allocated_referral):
+    from hearth.casework.chronology import chronology_for
+
+    asked = ask(council, allocated_referral, summary="Family doing well.")
+    services.closure_request_decide(acting_user=council.manager, request=asked, agree=False,
+                                    rationale="Not yet: one more review.")
+    entries = chronology_for(council.allocated)
+    [entry] = [entry for entry in entries if entry.kind == "cin_closure_request"]
+    assert entry.title == "Closure of the episode asked for" and entry.occurred_at == asked.requested_at
+    assert "Family doing well." in entry.summary and entry.url.endswith(f"/{allocated_referral.pk}/#closure")
+    assert any(entry.kind == "decision" and "declined" in entry.title for entry in entries)
