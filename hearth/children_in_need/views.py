@@ -115,12 +115,16 @@ def episode(request: HttpRequest, child_id: int, referral_id: int) -> HttpRespon
     child, referral = _episode(request, child_id, referral_id, what="Child in need episode")
     user = request.user
     today = timezone.localdate()
+    # Whoever may decide for the episode may also record its work (the policy's decision asks that and more): asking
+    # only when they may not saves the manager's page a query.
+    may_decide = policy.may_decide_for_cin_episode(user, child, referral.team_id)
+    may_record = may_decide or policy.may_record_cin_work(user, child)
     return render(request, "children_in_need/episode.html", {
         "title": f"{child.full_name}: child in need episode", "child": child, "referral": referral,
         "assessment": selectors.assessment_of(referral), "steps": selectors.steps(referral),
         "plans": list(referral.plans.all()), "visits": list(referral.visits.all())[::-1],
-        "may_record": policy.may_record_cin_work(user, child) and referral.is_open,
-        "may_decide": policy.may_decide_for_cin_episode(user, child, referral.team_id) and referral.is_open,
+        "may_record": may_record and referral.is_open,
+        "may_decide": may_decide and referral.is_open,
         "parenting": list(referral.parenting_assessments.all()),
         "closure_requests": list(referral.closure_requests.select_related("requested_by", "decision__decided_by")),
         "may_assess_parenting": policy.may_record_parenting_assessment(user, child) and referral.is_open,

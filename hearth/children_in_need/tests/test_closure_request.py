@@ -157,6 +157,19 @@ def test_the_manager_declines_from_the_page_within_budget(council, allocated_ref
     assert "Declined by" in episode and "Not yet: attendance is low." in episode
 
 
+def test_the_episode_page_with_a_closure_asked_for_is_within_budget_for_the_worker_and_the_manager(
+        council, allocated_referral):
+    ask(council, allocated_referral)
+    episode = f"/children/{council.allocated.pk}/children-in-need/{allocated_referral.pk}/"
+    for user, shown in ((council.worker, "Awaiting a manager"), (council.manager, "Decide")):
+        client = client_for(user)
+        client.get(episode)
+        with CaptureQueriesContext(connection) as queries:
+            page = client.get(episode).content.decode()
+        assert len(queries) <= 15, (user, [query["sql"][:120] for query in queries])
+        assert shown in page and "The family no longer need a service." in page
+
+
 def test_access_to_the_pages_for_each_role(council, allocated_referral):
     asked = ask(council, allocated_referral)
     base = f"/children/{council.allocated.pk}/children-in-need/{allocated_referral.pk}/closure-request"
