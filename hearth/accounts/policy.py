@@ -832,3 +832,22 @@ def may_begin_pre_proceedings_somewhere(user: User) -> bool:
     """Whether to offer "Begin pre-proceedings" on a record at all (the page checks the child): a senior leader, or a
     team manager of some team, who may write."""
     return may_write(user) and (is_senior_leader(user) or (is_team_manager(user) and bool(team_ids(user, managed=True))))
+
+
+# --- Child protection for a child no team holds yet (the statutory pathway's gaps) -----------------------------------
+# The front door may ask for a strategy discussion for a child nobody is allocated yet: the referral it opened waits
+# in its receiving team's queue, and that team sees the child meanwhile (a team link). Until a team holds the child,
+# the managers of that receiving team decide the section 47 question and the enquiry's outcome; once the child is
+# allocated, the managers of the child's current team do. Emergency access never counts.
+
+
+def may_decide_section_47(user: User, child: Person, receiving_team_id: int | None = None) -> bool:
+    """Decide whether to start a section 47 enquiry, and its outcome: a manager of the child's current team, or, while
+    no team holds the child, of the team that received the referral; who sees the child other than by emergency
+    access."""
+    if not (may_write(user) and is_team_manager(user)):
+        return False
+    current = _current_team(child)
+    if not manages_team(user, current if current is not None else receiving_team_id):
+        return False
+    return _sees_without_break_glass(user, child)

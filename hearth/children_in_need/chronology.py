@@ -19,6 +19,7 @@ from hearth.children_in_need.models import (
     Assessment,
     AssessmentOutcome,
     CinPlan,
+    ClosureRequest,
     ParentingAssessment,
     ParentingAssessmentKind,
     ParentingRecommendation,
@@ -61,6 +62,21 @@ def _closure_entries(row: Row):
 register("cin_closure", "Child in need episode closed", entries=_closure_entries, rows=lambda child: [shape(
     Referral.objects.filter(child=child, closure_date__isnull=False), day="closure_date", reason="closure_reason",
     id="id", child="child_id")])
+
+
+def _closure_request_entries(row: Row):
+    fields = row.fields
+    # The manager's answer is a decision (cin_closure or cin_closure_decline), in the chronology as every decision is.
+    yield ChronologyEntry(
+        occurred_at=row.moment, kind="cin_closure_request",
+        title="Closure of the episode asked for",
+        summary=f"{choice_label(ReasonForClosure, fields['reason'])}. {fields['summary'] or ''}".strip(),
+        by=name_of(fields, "by"), url=episode_url(fields["child"], fields["referral"]) + "#closure")
+
+
+register("cin_closure_request", "Closure asked for", entries=_closure_request_entries, rows=lambda child: [shape(
+    ClosureRequest.objects.filter(child=child), moment="requested_at", reason="reason", summary=excerpt("summary"),
+    referral="referral_id", child="child_id", **user_fields("by", "requested_by"))])
 
 
 def _assessment_url(fields) -> str:

@@ -1,15 +1,18 @@
 """What is due in a child in need episode: allocation, the assessment and its authorisation, the plan's reviews and
-visits. Each registers its open rows with `hearth.casework.due`; `rows()` returns only items still to be done."""
+visits, and a closure asked for. Each registers its open rows with `hearth.casework.due`; `rows()` returns only items
+still to be done."""
 
 from datetime import date
 
-from django.db.models import F
-from django.db.models.functions import Coalesce
+from django.db.models import DateField, F
+from django.db.models.functions import Coalesce, TruncDate
 from django.urls import reverse
+from django.utils import timezone
 
 from hearth.casework import due
-from hearth.children_in_need.models import Assessment, AssessmentStatus, CinPlan, Referral
+from hearth.children_in_need.models import Assessment, AssessmentStatus, CinPlan, ClosureRequest, Referral
 from hearth.core.jinja import govuk_date
+from hearth.reference.codes import ReasonForClosure
 
 
 def _day(value) -> date:
@@ -91,3 +94,19 @@ due.register("cin_visit", "Child in need visit due",
              item=lambda row: due.DueItem(kind="cin_visit", label="", child_id=row.child_id, due_on=row.due_on,
                                           awaits=row.awaits, title="Visit the child (child in need plan)",
                                           url=_plan_url(row)))
+
+
+def _closure_to_decide():
+    # Due the day it is asked for: a decision awaiting the manager of the child's team, as an allocation is.
+    return due.shape(ClosureRequest.objects.filter(decision__isnull=True, referral__closure_date__isnull=True),
+                     child="child", due_on=TruncDate("requested_at", output_field=DateField(),
+                                                     tzinfo=timezone.get_default_timezone()),
+                     awaits=due.Awaits.MANAGER, referral="referral_id", reason="reason")
+
+
+due.register("cin_closure_request", "Closure awaiting a decision", rows=_closure_to_decide,
+             item=lambda row: due.DueItem(
+                 kind="cin_closure_request", label="", child_id=row.child_id, due_on=row.due_on, awaits=row.awaits,
+                 title="Decide the closure asked for",
+                 url=reverse("children_in_need:closure_decide", args=[row.child_id, row.fields["referral"], row.id]),
+                 detail=f"Reason {row.fields['reason']}: {ReasonForClosure(row.fields['reason']).label}"))

@@ -48,6 +48,24 @@ class ClosureForm(Form):
                                 error_messages={"required": "Enter the reason for the decision"})
 
 
+class ClosureRequestForm(Form):
+    closure_date = GovukDateField(label="Closure date", past_only=True)
+    reason = forms.ChoiceField(label="Reason for closure", choices=ReasonForClosure.choices, widget=forms.RadioSelect,
+                               error_messages={"required": "Select the reason for closure"})
+    summary = forms.CharField(label="Summary of the work and why the episode can close", widget=forms.Textarea,
+                              error_messages={"required": "Enter a summary of the work and why the episode can close"})
+
+
+class ClosureDecisionForm(Form):
+    agree = forms.ChoiceField(label="Do you agree to close the episode?", widget=forms.RadioSelect,
+                              choices=[("yes", "Yes, close the episode as asked"),
+                                       ("no", "No, the episode stays open")],
+                              error_messages={"required": "Select whether you agree to close the episode"})
+    rationale = forms.CharField(label="Reason for the decision", widget=forms.Textarea,
+                                help_text="If you decline, say why: the social worker sees your reason",
+                                error_messages={"required": "Enter the reason for the decision"})
+
+
 class AssessmentStartForm(ModelForm):
     started_on = GovukDateField(label="Start date", past_only=True,
                                 error_messages={"required": "Enter the assessment's start date"})
@@ -96,6 +114,9 @@ class AuthorisationForm(Form):
         ("authorise", "Authorise the assessment"), ("return", "Return it to the social worker")],
         error_messages={"required": "Select whether you authorise the assessment or return it"})
     authorised_on = GovukDateField(label="Date of authorisation", past_only=True, required=False)
+    internal_review_on = GovukDateField(
+        label="Date of the internal review (optional)", past_only=True, required=False,
+        help_text="The day you reviewed the assessment within the council, if it was reviewed before this decision")
     rationale = forms.CharField(label="Reason for the decision", widget=forms.Textarea,
                                 help_text="If you return it, say what it needs",
                                 error_messages={"required": "Enter the reason for the decision"})

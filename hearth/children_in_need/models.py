@@ -115,6 +115,10 @@ class Assessment(Versioned):
     submitted_at = models.DateTimeField(null=True, blank=True)
     submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
                                      related_name="+")
+    # CIN census AssessmentInternalReviewDate (optional in the schema): the day the assessment was reviewed within the
+    # council before it was authorised, the manager's review of the submitted assessment. Recorded by the manager
+    # when they authorise or return it; empty when there was no such review.
+    internal_review_on = models.DateField("Internal review date", null=True, blank=True)
     authorised_on = models.DateField(null=True, blank=True)
     authorised_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
                                       related_name="+")
@@ -281,3 +285,40 @@ class ParentingAssessment(Versioned):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} of {self.parent} from {self.started_on}"
+
+
+class ClosureRequest(models.Model):
+    """The social worker's request to close the episode (date, reason RC1-RC9, their summary), for a manager of the
+    child's team to agree or decline.
+
+    Agreeing closes the episode with the manager's `cin_closure` decision; declining keeps the manager's reason (a
+    `cin_closure_decline` decision) and the episode stays open. Either way `decision` is the manager's, with its
+    decider, time and rationale; a request with none awaits the manager.
+    """
+
+    referral = models.ForeignKey(Referral, on_delete=models.PROTECT, related_name="closure_requests")
+    child = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="cin_closure_requests")
+    closure_date = models.DateField("Closure date")
+    reason = models.CharField("Reason for closure", max_length=3, choices=ReasonForClosure.choices)
+    summary = models.TextField("Summary of the work and why the episode can close")
+    requested_at = models.DateTimeField(default=timezone.now)
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    agreed = models.BooleanField(null=True, blank=True)
+    decision = models.OneToOneField("casework.Decision", on_delete=models.PROTECT, null=True, blank=True,
+                                    related_name="+")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-requested_at", "-id"]
+        indexes = [models.Index(fields=["referral", "-requested_at"])]
+        constraints = [
+            models.UniqueConstraint(fields=["referral"], condition=models.Q(decision__isnull=True),
+                                    name="one_closure_request_awaiting_per_episode"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Closure requested for {self.child} on {self.closure_date}"
+
+    @property
+    def is_awaiting(self) -> bool:
+        return self.decision_id is None

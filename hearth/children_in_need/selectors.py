@@ -11,6 +11,7 @@ from django.urls import reverse
 from hearth.accounts import policy
 from hearth.children_in_need.models import (
     CinPlan,
+    ClosureRequest,
     ParentingAssessment,
     ParentingAssessmentKind,
     ParentingRecommendation,
@@ -53,6 +54,12 @@ def episodes_for(child) -> list[Referral]:
 def episode_for(child, referral_id: int) -> Referral:
     """One episode of a child the user may see, with its steps (five queries), or 404."""
     return get_object_or_404(_episodes().filter(child=child), pk=referral_id)
+
+
+def closure_request_for(referral: Referral, request_id: int) -> ClosureRequest:
+    """A closure asked for on this episode (with who asked and the decision, if any), or 404."""
+    return get_object_or_404(ClosureRequest.objects.select_related("requested_by", "decision__decided_by"),
+                             referral=referral, pk=request_id)
 
 
 def assessment_of(referral: Referral):

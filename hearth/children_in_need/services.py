@@ -13,10 +13,12 @@ from hearth.accounts.models import ServiceArea, Team, User
 from hearth.casework.models import Allocation
 from hearth.casework.services import allocation_start, decision_record
 from hearth.children_in_need.clocks import ASSESSMENT, PLAN_REVIEW, VISIT
+from hearth.children_in_need.decisions import CIN_CLOSURE_DECLINE
 from hearth.children_in_need.models import (
     Assessment,
     AssessmentStatus,
     CinPlan,
+    ClosureRequest,
     ParentingAssessment,
     ParentingAssessmentKind,
     ParentingRecommendation,
@@ -151,6 +153,22 @@ def assessment_target_set(*, acting_user: User, referral: Referral, target_on: d
     return referral
 
 
+def _closure_errors(referral: Referral, closure_date: date, reason: str) -> tuple[dict, CinPlan | None]:
+    """What is wrong with closing the episode on this day for this reason (each beside its field), and its current
+    plan (which ends with it)."""
+    errors = {}
+    if closure_date < referral.referral_date:
+        errors["closure_date"] = "The closure date must be on or after the referral date"
+    elif closure_date > timezone.localdate():
+        errors["closure_date"] = "The closure date must be today or in the past"
+    if reason not in ReasonForClosure.values:
+        errors["reason"] = "Select the reason for closure"
+    current_plan = referral.plans.filter(ended_on__isnull=True).first()
+    if current_plan is not None and closure_date < current_plan.started_on:
+        errors["closure_date"] = "The closure date must be on or after the plan's start date"
+    return errors, current_plan
+
+
 @transaction.atomic
 def referral_close(*, acting_user: User, referral: Referral, closure_date: date, reason: str, rationale: str,
                    no_further_action: bool = False) -> Referral:
@@ -163,18 +181,9 @@ def referral_close(*, acting_user: User, referral: Referral, closure_date: date,
     policy.require(policy.may_close_cin_episode(acting_user, referral.child, referral.team_id),
                    "Only a manager of the child's team can close the episode.")
     _require_open(referral)
-    errors = {}
-    if closure_date < referral.referral_date:
-        errors["closure_date"] = "The closure date must be on or after the referral date"
-    elif closure_date > timezone.localdate():
-        errors["closure_date"] = "The closure date must be today or in the past"
-    if reason not in ReasonForClosure.values:
-        errors["reason"] = "Select the reason for closure"
+    errors, current_plan = _closure_errors(referral, closure_date, reason)
     if not rationale.strip():
         errors["rationale"] = "Enter the reason for the decision"
-    current_plan = referral.plans.filter(ended_on__isnull=True).first()
-    if current_plan is not None and closure_date < current_plan.started_on:
-        errors["closure_date"] = "The closure date must be on or after the plan's start date"
     if errors:
         raise ValidationError(errors)
     decision = decision_record(acting_user=acting_user, child=referral.child, kind="cin_closure",
@@ -191,6 +200,60 @@ def referral_close(*, acting_user: User, referral: Referral, closure_date: date,
     audit_record(actor=acting_user, verb="referral.close", child=referral.child,
                  summary=f"Episode closed on {closure_date}: {ReasonForClosure(reason).label}")
     return referral
+
+
+@transaction.atomic
+def closure_request(*, acting_user: User, referral: Referral, closure_date: date, reason: str,
+                    summary: str) -> ClosureRequest:
+    """The social worker asks for the episode's closure (a date, a reason RC1-RC9 and their summary); it awaits a
+    manager of the child's team."""
+    referral = _locked(referral)
+    policy.require(policy.may_record_cin_work(acting_user, referral.child),
+                   "Only someone who works with the child can ask for the episode's closure.")
+    _require_open(referral)
+    errors, _ = _closure_errors(referral, closure_date, reason)
+    if not summary.strip():
+        errors["summary"] = "Enter a summary of the work and why the episode can close"
+    if referral.closure_requests.filter(decision__isnull=True).exists():
+        errors["closure_date"] = "The episode's closure has already been asked for: a manager has yet to decide"
+    if errors:
+        raise ValidationError(errors)
+    request = ClosureRequest(referral=referral, child=referral.child, closure_date=closure_date, reason=reason,
+                             summary=summary.strip(), requested_by=acting_user)
+    save_with_history(request, acting_user=acting_user)
+    audit_record(actor=acting_user, verb="referral.closure_request", child=referral.child,
+                 summary=f"Closure asked for, from {closure_date}: {ReasonForClosure(reason).label}")
+    return request
+
+
+@transaction.atomic
+def closure_request_decide(*, acting_user: User, request: ClosureRequest, agree: bool,
+                           rationale: str) -> ClosureRequest:
+    """A manager of the child's team agrees to the closure asked for (the episode closes, a `cin_closure` decision)
+    or declines it with their reason (kept, a `cin_closure_decline` decision; the episode stays open)."""
+    request = ClosureRequest.objects.select_for_update().select_related("referral__child").get(pk=request.pk)
+    referral = request.referral
+    policy.require(policy.may_close_cin_episode(acting_user, referral.child, referral.team_id),
+                   "Only a manager of the child's team can decide the episode's closure.")
+    if not request.is_awaiting:
+        raise ValidationError({"agree": "This request has already been decided"})
+    if not rationale.strip():
+        raise ValidationError({"rationale": "Enter the reason for the decision"})
+    if agree:
+        # The episode may have changed since the request (a plan started): the same rules are checked again.
+        closed = referral_close(acting_user=acting_user, referral=referral, closure_date=request.closure_date,
+                                reason=request.reason, rationale=rationale)
+        request.decision = closed.closure_decision
+    else:
+        _require_open(referral)
+        request.decision = decision_record(acting_user=acting_user, child=referral.child, kind=CIN_CLOSURE_DECLINE.code,
+                                           outcome="Closure of the child in need episode declined",
+                                           rationale=rationale.strip(), team_id=referral.team_id)
+        audit_record(actor=acting_user, verb="referral.closure_decline", child=referral.child,
+                     summary="Closure of the episode declined")
+    request.agreed = agree
+    save_with_history(request, acting_user=acting_user)
+    return request
 
 
 # The assessment --------------------------------------------------------------------------------------------------
@@ -283,16 +346,32 @@ def _awaiting_authorisation(acting_user: User, assessment: Assessment, verb: str
     return assessment
 
 
+def _internal_review_errors(assessment: Assessment, internal_review_on: date | None,
+                            authorised_on: date | None) -> dict:
+    if internal_review_on is None:
+        return {}
+    if internal_review_on < assessment.started_on:
+        return {"internal_review_on": "The internal review date must be on or after the assessment's start date"}
+    if internal_review_on > timezone.localdate():
+        return {"internal_review_on": "The internal review date must be today or in the past"}
+    if authorised_on is not None and internal_review_on > authorised_on:
+        return {"internal_review_on": "The internal review date must be on or before the authorisation date"}
+    return {}
+
+
 @transaction.atomic
 def assessment_authorise(*, acting_user: User, assessment: Assessment, authorised_on: date,
-                         rationale: str) -> Assessment:
-    """The team manager authorises the assessment (a Decision); its primary need becomes the episode's."""
+                         rationale: str, internal_review_on: date | None = None) -> Assessment:
+    """The team manager authorises the assessment (a Decision); its primary need becomes the episode's. The day of an
+    internal review before it, if there was one, is kept (CIN census AssessmentInternalReviewDate)."""
     assessment = _awaiting_authorisation(acting_user, assessment, "authorise")
     errors = {}
     if authorised_on < assessment.started_on:
         errors["authorised_on"] = "The authorisation date must be on or after the assessment's start date"
     elif authorised_on > timezone.localdate():
         errors["authorised_on"] = "The authorisation date must be today or in the past"
+    errors.update(_internal_review_errors(assessment, internal_review_on,
+                                          None if "authorised_on" in errors else authorised_on))
     if not rationale.strip():
         errors["rationale"] = "Enter the reason for the decision"
     if errors:
@@ -301,6 +380,8 @@ def assessment_authorise(*, acting_user: User, assessment: Assessment, authorise
                                outcome=f"Assessment authorised: {assessment.get_outcome_display()}",
                                rationale=rationale.strip(), team_id=assessment.referral.team_id)
     assessment.status = AssessmentStatus.AUTHORISED
+    if internal_review_on is not None:
+        assessment.internal_review_on = internal_review_on
     assessment.authorised_on = authorised_on
     assessment.authorised_by = acting_user
     assessment.authorisation = decision
@@ -314,11 +395,18 @@ def assessment_authorise(*, acting_user: User, assessment: Assessment, authorise
 
 
 @transaction.atomic
-def assessment_return(*, acting_user: User, assessment: Assessment, rationale: str) -> Assessment:
-    """The team manager returns the assessment to the worker, saying why (a Decision); it is in progress again."""
+def assessment_return(*, acting_user: User, assessment: Assessment, rationale: str,
+                      internal_review_on: date | None = None) -> Assessment:
+    """The team manager returns the assessment to the worker, saying why (a Decision); it is in progress again. The
+    day of the internal review that found what it needs, if given, is kept (AssessmentInternalReviewDate)."""
     assessment = _awaiting_authorisation(acting_user, assessment, "return")
+    errors = _internal_review_errors(assessment, internal_review_on, None)
     if not rationale.strip():
-        raise ValidationError({"rationale": "Enter what the assessment needs before it can be authorised"})
+        errors["rationale"] = "Enter what the assessment needs before it can be authorised"
+    if errors:
+        raise ValidationError(errors)
+    if internal_review_on is not None:
+        assessment.internal_review_on = internal_review_on
     decision_record(acting_user=acting_user, child=assessment.child, kind="assessment_return",
                     outcome="Assessment returned to the social worker", rationale=rationale.strip(),
                     team_id=assessment.referral.team_id)

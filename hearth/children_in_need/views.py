@@ -22,7 +22,9 @@ from hearth.children_in_need.forms import (
     AssessmentForm,
     AssessmentStartForm,
     AuthorisationForm,
+    ClosureDecisionForm,
     ClosureForm,
+    ClosureRequestForm,
     ParentingAssessmentForm,
     ParentingCompletionForm,
     PlanActionForm,
@@ -113,13 +115,18 @@ def episode(request: HttpRequest, child_id: int, referral_id: int) -> HttpRespon
     child, referral = _episode(request, child_id, referral_id, what="Child in need episode")
     user = request.user
     today = timezone.localdate()
+    # Whoever may decide for the episode may also record its work (the policy's decision asks that and more): asking
+    # only when they may not saves the manager's page a query.
+    may_decide = policy.may_decide_for_cin_episode(user, child, referral.team_id)
+    may_record = may_decide or policy.may_record_cin_work(user, child)
     return render(request, "children_in_need/episode.html", {
         "title": f"{child.full_name}: child in need episode", "child": child, "referral": referral,
         "assessment": selectors.assessment_of(referral), "steps": selectors.steps(referral),
         "plans": list(referral.plans.all()), "visits": list(referral.visits.all())[::-1],
-        "may_record": policy.may_record_cin_work(user, child) and referral.is_open,
-        "may_decide": policy.may_decide_for_cin_episode(user, child, referral.team_id) and referral.is_open,
+        "may_record": may_record and referral.is_open,
+        "may_decide": may_decide and referral.is_open,
         "parenting": list(referral.parenting_assessments.all()),
+        "closure_requests": list(referral.closure_requests.select_related("requested_by", "decision__decided_by")),
         "may_assess_parenting": policy.may_record_parenting_assessment(user, child) and referral.is_open,
         "due_rag": _rag(today, referral.assessment_due),
     })
@@ -142,6 +149,50 @@ def close(request: HttpRequest, child_id: int, referral_id: int) -> HttpResponse
     return _form_page(request, title="Close the child in need episode", form=form, child=child,
                       fields=["closure_date", "reason", "no_further_action", "rationale"], button="Close the episode",
                       back_url=_back(child, referral))
+
+
+def closure_request(request: HttpRequest, child_id: int, referral_id: int) -> HttpResponse:
+    """The social worker asks for the episode's closure: a date, a reason and their summary, for a manager to decide."""
+    child, referral = _episode(request, child_id, referral_id, what="Ask to close a child in need episode", write=True)
+    policy.require(policy.may_record_cin_work(request.user, child),
+                   "Only someone who works with the child can ask for the episode's closure.")
+    form = ClosureRequestForm(request.POST or None, initial={"closure_date": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.closure_request(acting_user=request.user, referral=referral, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Closure asked for: a manager of the team will decide")
+            return redirect("children_in_need:episode", child.pk, referral.pk)
+    return _form_page(request, title="Ask to close the child in need episode", form=form, child=child,
+                      fields=["closure_date", "reason", "summary"], button="Ask for closure",
+                      back_url=_back(child, referral))
+
+
+def closure_decide(request: HttpRequest, child_id: int, referral_id: int, request_id: int) -> HttpResponse:
+    """A manager of the child's team agrees to the closure asked for, or declines it with their reason."""
+    child, referral = _episode(request, child_id, referral_id, what="Decide a child in need episode's closure",
+                               write=True)
+    policy.require(policy.may_close_cin_episode(request.user, child, referral.team_id),
+                   "Only a manager of the child's team can decide the episode's closure.")
+    asked = selectors.closure_request_for(referral, request_id)
+    form = ClosureDecisionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        agree = form.cleaned_data["agree"] == "yes"
+        try:
+            services.closure_request_decide(acting_user=request.user, request=asked, agree=agree,
+                                            rationale=form.cleaned_data["rationale"])
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Child in need episode closed" if agree else "Closure declined")
+            return redirect("children_in_need:episode", child.pk, referral.pk)
+    return render(request, "children_in_need/closure_decide.html", {
+        "title": "Decide the closure asked for", "form": form, "child": child, "referral": referral,
+        "asked": asked, "fields": ["agree", "rationale"], "button": "Record the decision",
+        "back_url": _back(child, referral),
+    })
 
 
 def target(request: HttpRequest, child_id: int, referral_id: int) -> HttpResponse:
@@ -281,9 +332,11 @@ def assessment_decide(request: HttpRequest, child_id: int, referral_id: int) -> 
         try:
             if data["decision"] == "authorise":
                 services.assessment_authorise(acting_user=request.user, assessment=found,
-                                              authorised_on=data["authorised_on"], rationale=data["rationale"])
+                                              authorised_on=data["authorised_on"], rationale=data["rationale"],
+                                              internal_review_on=data["internal_review_on"])
             else:
-                services.assessment_return(acting_user=request.user, assessment=found, rationale=data["rationale"])
+                services.assessment_return(acting_user=request.user, assessment=found, rationale=data["rationale"],
+                                           internal_review_on=data["internal_review_on"])
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -291,7 +344,8 @@ def assessment_decide(request: HttpRequest, child_id: int, referral_id: int) -> 
                              else "Assessment returned to the social worker")
             return redirect("children_in_need:assessment", child.pk, referral.pk)
     return _form_page(request, title="Authorise the child and family assessment", form=form, child=child,
-                      fields=["decision", "authorised_on", "rationale"], button="Record the decision",
+                      fields=["decision", "authorised_on", "internal_review_on", "rationale"],
+                      button="Record the decision",
                       back_url=reverse("children_in_need:assessment", args=[child.pk, referral.pk]))
 
 

@@ -18,6 +18,9 @@ from hearth.timescales.clocks import Clock, Unit, register
 # A council setting: the working days between statutory visits to a child on a plan (Working Together leaves the
 # frequency to local procedures; 10 working days is the default here). Documented in the README.
 VISIT_EVERY_WORKING_DAYS = getattr(settings, "HEARTH_CP_VISIT_EVERY_WORKING_DAYS", 10)
+# A council setting: the working days from one core group meeting to the next (Working Together 2023 asks only that
+# the core group meets regularly; 30 working days, six weeks, is the default here). Documented in the README.
+CORE_GROUP_EVERY_WORKING_DAYS = getattr(settings, "HEARTH_CP_CORE_GROUP_EVERY_WORKING_DAYS", 30)
 
 INITIAL_CONFERENCE = register(Clock(
     code="protection.initial_conference",
@@ -47,6 +50,16 @@ FIRST_CORE_GROUP = register(Clock(
     reference="Working Together to Safeguard Children 2023: the core group meets within 10 working days of the "
               "initial child protection conference",
     amber_within=2,
+))
+LATER_CORE_GROUP = register(Clock(
+    code="protection.later_core_group",
+    name="Next core group meeting",
+    starts_at="The last core group meeting held",
+    amount=CORE_GROUP_EVERY_WORKING_DAYS,
+    unit=Unit.WORKING_DAYS,
+    reference="Working Together to Safeguard Children 2023: the core group meets regularly between conferences; "
+              f"locally every {CORE_GROUP_EVERY_WORKING_DAYS} working days (HEARTH_CP_CORE_GROUP_EVERY_WORKING_DAYS)",
+    amber_within=5,
 ))
 PLAN_VISIT = register(Clock(
     code="protection.plan_visit",
@@ -93,6 +106,11 @@ def icpc_due(held_on: date, calendar: WorkingDayCalendar) -> date:
 
 def core_group_due(conference_on: date, calendar: WorkingDayCalendar) -> date:
     return calendar.add_working_days(conference_on, FIRST_CORE_GROUP.amount)
+
+
+def next_core_group_due(held_on: date, calendar: WorkingDayCalendar) -> date:
+    """The next core group's due day after a meeting held on `held_on`: the council's interval in working days."""
+    return calendar.add_working_days(held_on, LATER_CORE_GROUP.amount)
 
 
 def visit_due(after: date, calendar: WorkingDayCalendar) -> date:

@@ -2,12 +2,13 @@
 
 from datetime import date
 
-from django.db.models import DateField, Exists, OuterRef
-from django.db.models.functions import TruncDate
+from django.db.models import DateField, Exists, IntegerField, OuterRef, Subquery
+from django.db.models.functions import Coalesce, TruncDate
 from django.urls import reverse
 from django.utils import timezone
 
 from hearth.casework import due
+from hearth.casework.models import Allocation
 from hearth.core.jinja import govuk_date
 from hearth.protection import clocks
 from hearth.protection.models import (
@@ -18,11 +19,18 @@ from hearth.protection.models import (
     Section47Enquiry,
     StrategyDiscussion,
 )
-from hearth.protection.selectors import next_review_due, next_visit_due
+from hearth.protection.selectors import next_core_group_due, next_review_due, next_visit_due
 
 
 def _url(name: str, row: due.Row, key: str = "id") -> str:
     return reverse(name, args=[row.child_id, row.fields[key]])
+
+
+def _deciding_team():
+    """The team whose managers decide the section 47 question: the child's current team, or, while no team holds the
+    child, the team that received the referral (`policy.may_decide_section_47`)."""
+    current = Allocation.objects.filter(child=OuterRef("child"), ended_on__isnull=True).values("team_id")[:1]
+    return Coalesce(Subquery(current), "referral__team_id", output_field=IntegerField())
 
 
 # A strategy discussion to hold: due the day it was asked for (a child at immediate risk).
@@ -38,9 +46,9 @@ due.register("protection.s47_decision", "Section 47 decision", rows=lambda: due.
     # Only discussions recorded as held here (with who recorded them): rows bulk-loaded without their details
     # (the synthetic seed's) are history, not decisions awaited.
     StrategyDiscussion.objects.filter(held_at__isnull=False, decision__isnull=True, enquiry__isnull=True,
-                                      recorded_by__isnull=False),
+                                      recorded_by__isnull=False).annotate(deciding_team=_deciding_team()),
     child="child", due_on=TruncDate("held_at", output_field=DateField(), tzinfo=timezone.get_default_timezone()),
-    awaits=due.Awaits.MANAGER, id="id"),
+    awaits=due.Awaits.MANAGER, holding_team="deciding_team", id="id"),
     item=lambda row: due.DueItem(kind="protection.s47_decision", label="", child_id=row.child_id, due_on=row.due_on,
                                  awaits=row.awaits, title="Decide whether to start a section 47 enquiry",
                                  url=_url("protection:discussion_decide", row)))
@@ -55,8 +63,8 @@ due.register("protection.child_seen", "Child to be seen (section 47)", rows=lamb
 
 # The enquiry's outcome, for a manager, due by the day the initial conference would be.
 due.register("protection.s47_outcome", "Section 47 outcome to decide", rows=lambda: due.shape(
-    Section47Enquiry.objects.filter(completed_on__isnull=True), child="child", due_on="icpc_due_on",
-    awaits=due.Awaits.MANAGER, id="id"),
+    Section47Enquiry.objects.filter(completed_on__isnull=True).annotate(deciding_team=_deciding_team()),
+    child="child", due_on="icpc_due_on", awaits=due.Awaits.MANAGER, holding_team="deciding_team", id="id"),
     item=lambda row: due.DueItem(kind="protection.s47_outcome", label="", child_id=row.child_id, due_on=row.due_on,
                                  awaits=row.awaits, title="Decide the outcome of the section 47 enquiry",
                                  url=_url("protection:enquiry_outcome", row)),
@@ -82,6 +90,16 @@ due.register("protection.core_group", "Core group meeting", rows=lambda: due.sha
                                  awaits=row.awaits, title="Hold the first core group meeting",
                                  url=_url("protection:plan", row)),
     clock=clocks.FIRST_CORE_GROUP.code)
+
+# Each later core group, the council's interval after the last one held (stored at that meeting).
+due.register("protection.next_core_group", "Core group meeting", rows=lambda: due.shape(
+    ChildProtectionPlan.objects.filter(end_date__isnull=True).annotate(next_core_group_on=next_core_group_due())
+    .filter(next_core_group_on__isnull=False),
+    child="child", due_on="next_core_group_on", id="id"),
+    item=lambda row: due.DueItem(kind="protection.next_core_group", label="", child_id=row.child_id,
+                                 due_on=row.due_on, awaits=row.awaits, title="Hold the next core group meeting",
+                                 url=_url("protection:plan", row)),
+    clock=clocks.LATER_CORE_GROUP.code)
 
 # The next statutory visit to a child on a plan.
 due.register("protection.plan_visit", "Child protection visit", rows=lambda: due.shape(

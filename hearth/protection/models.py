@@ -262,12 +262,16 @@ class CoreGroupMeeting(models.Model):
     held_on = models.DateField()
     attendees = models.TextField("Who attended", blank=True)
     notes = models.TextField("What was agreed", blank=True)
+    # The next meeting's due day, stored as at this meeting (docs/adr/0008). Empty only on meetings recorded before
+    # the interval was kept; they set no next due day.
+    next_due_on = models.DateField(null=True, blank=True)
     recorded_at = models.DateTimeField(default=timezone.now)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["-held_on", "-id"]
+        indexes = [models.Index(fields=["plan", "-held_on"])]
 
     def __str__(self) -> str:
         return f"Core group meeting on {self.held_on}"

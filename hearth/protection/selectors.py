@@ -30,20 +30,27 @@ def next_visit_due():
     return Coalesce(Subquery(latest), "first_visit_due_on")
 
 
+def next_core_group_due():
+    """A plan's next core group's due day after its first: the one stored at its last meeting (None before one)."""
+    return Subquery(CoreGroupMeeting.objects.filter(plan=OuterRef("pk")).order_by("-held_on", "-id")
+                    .values("next_due_on")[:1])
+
+
 def plans_with_due_days() -> QuerySet[ChildProtectionPlan]:
     return ChildProtectionPlan.objects.annotate(
         next_review_on=next_review_due(), next_visit_on=next_visit_due(),
-        core_group_held=Exists(CoreGroupMeeting.objects.filter(plan=OuterRef("pk"))))
+        core_group_held=Exists(CoreGroupMeeting.objects.filter(plan=OuterRef("pk"))),
+        next_core_group_on=next_core_group_due())
 
 
 def discussion_for(child: Person, discussion_id: int) -> StrategyDiscussion:
     return get_object_or_404(StrategyDiscussion.objects.select_related(
-        "chair", "requested_by", "decision__decided_by", "enquiry"), child=child, pk=discussion_id)
+        "chair", "requested_by", "decision__decided_by", "enquiry", "referral"), child=child, pk=discussion_id)
 
 
 def enquiry_for(child: Person, enquiry_id: int) -> Section47Enquiry:
     return get_object_or_404(Section47Enquiry.objects.select_related(
-        "started_by", "outcome_decision__decided_by"), child=child, pk=enquiry_id)
+        "started_by", "outcome_decision__decided_by", "referral"), child=child, pk=enquiry_id)
 
 
 def discussions_of(enquiry: Section47Enquiry) -> list[StrategyDiscussion]:
@@ -76,6 +83,7 @@ def open_work_columns() -> dict:
         "plan_id": (plan, "id"), "plan_start": (plan, "start_date"), "plan_category": (plan, "latest_category"),
         "plan_next_review": (plan, "next_review_on"), "plan_next_visit": (plan, "next_visit_on"),
         "plan_core_group_due": (plan, "core_group_due_on"), "plan_core_group_held": (plan, "core_group_held"),
+        "plan_next_core_group": (plan, "next_core_group_on"),
         "enquiry_id": (enquiry, "id"), "enquiry_start": (enquiry, "start_date"),
         "enquiry_completed": (enquiry, "completed_on"), "enquiry_icpc_due": (enquiry, "icpc_due_on"),
         "enquiry_discussion_id": (enquiry, "started_by_id"),
@@ -89,7 +97,7 @@ def open_work_from(found: dict) -> dict:
     """The plan, enquiry and discussion (each None when there is none) from the values of `open_work_columns`."""
     work = {
         "plan": _present(found, "plan", ["id", "start", "category", "next_review", "next_visit", "core_group_due",
-                                         "core_group_held"]),
+                                         "core_group_held", "next_core_group"]),
         "enquiry": _present(found, "enquiry", ["id", "start", "completed", "icpc_due", "discussion_id"]),
         "discussion": _present(found, "discussion", ["id", "requested", "held"]),
     }

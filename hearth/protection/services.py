@@ -38,6 +38,12 @@ from hearth.reference.codes import AbuseCategory
 from hearth.timescales.selectors import council_calendar
 
 
+def receiving_team(referral: Referral | None) -> int | None:
+    """The team that received the referral a discussion or an enquiry belongs to (its managers decide until a team
+    holds the child)."""
+    return referral.team_id if referral is not None else None
+
+
 def _local_day(moment: datetime) -> date:
     return timezone.localtime(moment).date()
 
@@ -133,8 +139,9 @@ def strategy_discussion_decide(*, acting_user: User, discussion: StrategyDiscuss
                                rationale: str) -> StrategyDiscussion:
     """A manager decides, from a discussion held, whether to start a section 47 enquiry (a Decision)."""
     child = discussion.child
-    policy.require(policy.may_decide_protection(acting_user, child),
-                   "Only a manager of the child's team can decide whether to start a section 47 enquiry.")
+    policy.require(policy.may_decide_section_47(acting_user, child, receiving_team(discussion.referral)),
+                   "Only a manager of the child's team (or, before one holds the child, of the team that received the "
+                   "referral) can decide whether to start a section 47 enquiry.")
     discussion = StrategyDiscussion.objects.select_for_update().get(pk=discussion.pk)
     errors = {}
     if discussion.held_at is None:
@@ -191,8 +198,9 @@ def section_47_outcome(*, acting_user: User, enquiry: Section47Enquiry, complete
                        rationale: str) -> Section47Enquiry:
     """A manager decides the enquiry's outcome: concerns substantiated or not, an initial conference or not."""
     child = enquiry.child
-    policy.require(policy.may_decide_protection(acting_user, child),
-                   "Only a manager of the child's team can decide the outcome of a section 47 enquiry.")
+    policy.require(policy.may_decide_section_47(acting_user, child, receiving_team(enquiry.referral)),
+                   "Only a manager of the child's team (or, before one holds the child, of the team that received the "
+                   "referral) can decide the outcome of a section 47 enquiry.")
     enquiry = Section47Enquiry.objects.select_for_update().get(pk=enquiry.pk)
     errors = {}
     if not enquiry.is_open:
@@ -345,11 +353,12 @@ def _require_open_plan_day(plan: ChildProtectionPlan, day: date, field: str, wha
 @transaction.atomic
 def core_group_record(*, acting_user: User, plan: ChildProtectionPlan, held_on: date, attendees: str,
                       notes: str) -> CoreGroupMeeting:
-    """Record a core group meeting of an open plan."""
+    """Record a core group meeting of an open plan; the next is due the council's interval after it, stored now."""
     policy.require(policy.may_record_protection_work(acting_user, plan.child),
                    "Only someone who works with the child can record a core group meeting.")
     _require_open_plan_day(plan, held_on, "held_on", "meeting")
     meeting = CoreGroupMeeting(plan=plan, held_on=held_on, attendees=attendees.strip(), notes=notes.strip(),
+                               next_due_on=clocks.next_core_group_due(held_on, council_calendar()),
                                recorded_by=acting_user)
     save_with_history(meeting, acting_user=acting_user)
     audit_record(actor=acting_user, verb="core_group.record", child=plan.child,

@@ -72,7 +72,7 @@ def discussion(request: HttpRequest, child_id: int, discussion_id: int) -> HttpR
     return render(request, "protection/discussion.html", {
         "title": "Strategy discussion", "child": child, "discussion": found, "started": started,
         "may_record": policy.may_record_protection_work(request.user, child),
-        "may_decide": policy.may_decide_protection(request.user, child),
+        "may_decide": policy.may_decide_section_47(request.user, child, services.receiving_team(found.referral)),
     })
 
 
@@ -104,9 +104,10 @@ def discussion_hold(request: HttpRequest, child_id: int, discussion_id: int) -> 
 def discussion_decide(request: HttpRequest, child_id: int, discussion_id: int) -> HttpResponse:
     """A manager decides whether to start a section 47 enquiry."""
     child = child_for(request.user, child_id, what="Decide on a section 47 enquiry", write=True)
-    policy.require(policy.may_decide_protection(request.user, child),
-                   "Only a manager of the child's team can decide whether to start a section 47 enquiry.")
     found = selectors.discussion_for(child, discussion_id)
+    policy.require(policy.may_decide_section_47(request.user, child, services.receiving_team(found.referral)),
+                   "Only a manager of the child's team (or, before one holds the child, of the team that received the "
+                   "referral) can decide whether to start a section 47 enquiry.")
     form = DiscussionDecideForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -137,7 +138,7 @@ def enquiry(request: HttpRequest, child_id: int, enquiry_id: int) -> HttpRespons
         "title": "Section 47 enquiry", "child": child, "enquiry": found,
         "discussions": selectors.discussions_of(found), "conference": conference,
         "may_record": policy.may_record_protection_work(request.user, child),
-        "may_decide": policy.may_decide_protection(request.user, child),
+        "may_decide": policy.may_decide_section_47(request.user, child, services.receiving_team(found.referral)),
         "may_chair": policy.may_chair_conference(request.user, child),
     })
 
@@ -166,9 +167,10 @@ def enquiry_record(request: HttpRequest, child_id: int, enquiry_id: int) -> Http
 
 def enquiry_outcome(request: HttpRequest, child_id: int, enquiry_id: int) -> HttpResponse:
     child = child_for(request.user, child_id, what="Decide a section 47 enquiry's outcome", write=True)
-    policy.require(policy.may_decide_protection(request.user, child),
-                   "Only a manager of the child's team can decide the outcome of a section 47 enquiry.")
     found = selectors.enquiry_for(child, enquiry_id)
+    policy.require(policy.may_decide_section_47(request.user, child, services.receiving_team(found.referral)),
+                   "Only a manager of the child's team (or, before one holds the child, of the team that received the "
+                   "referral) can decide the outcome of a section 47 enquiry.")
     form = EnquiryOutcomeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

@@ -35,9 +35,6 @@ from hearth.protection.proceedings.selectors import census_items
 
 # The fields of CINdetails Hearth does not record, and why: reported with every return, not filled in.
 NOT_RECORDED = {
-    "AssessmentInternalReviewDate": (
-        "Hearth records no internal (quality assurance) review of an assessment, only its submission and its "
-        "authorisation; the element is optional in the schema and is left out."),
     "NumberOfPreviousCPP": (
         "Counted from the plans on Hearth's records when the plan starts: plans the child had with another council, "
         "or before Hearth's records begin, are not counted unless they were recorded."),
@@ -143,7 +140,10 @@ def _assessment(referral: Referral, as_at: date | None) -> tuple[AssessmentDetai
                      if assessment.status == AssessmentStatus.AUTHORISED else None)
     # Rule 8614: the factors are given only for a completed (authorised) assessment.
     factors = tuple(dict.fromkeys(assessment.factors or [])) if authorised_on else ()
-    return (AssessmentDetails(AssessmentActualStartDate=assessment.started_on, AssessmentInternalReviewDate=None,
+    # AssessmentInternalReviewDate: the manager's review of the assessment within the council before authorisation
+    # (optional in the schema, checked by no census rule), as the manager recorded it when authorising or returning it.
+    return (AssessmentDetails(AssessmentActualStartDate=assessment.started_on,
+                              AssessmentInternalReviewDate=_known(assessment.internal_review_on, as_at),
                               AssessmentAuthorisationDate=authorised_on, AssessmentFactors=factors),)
 
 
@@ -282,8 +282,13 @@ def cin_details(referral: Referral) -> CinDetails:
 # --- The XML of a CINdetails (the 2024 schema's `cindetailstype`) ------------------------------------------------------
 # Written with the standard library: lxml is not among Hearth's dependencies. Elements are in the schema's order; an
 # empty optional element is left out. The 2025/26 PreProceedingsandFGDM block is not in the 2024 schema Hearth holds,
-# so it is not written until the schema of that year is copied into hearth/reference/specs/. That 2024 schema types
-# NumberOfPreviousCPP as xs:positiveInteger, so a child's first plan (0 previous plans) is written as 0 and fails it.
+# so it is not written until the schema of that year is copied into hearth/reference/specs/.
+#
+# NumberOfPreviousCPP is the number of child protection plans the child had before this one: 0 for a first plan, and
+# required for every plan (DfE rule 8730). The 2024 schema as published by liia-tools typed it xs:positiveInteger,
+# which no first plan can meet; writing 1, or leaving the element out, would misreport the child or break rule 8730.
+# So the copy in hearth/reference/specs/ is corrected to xs:nonNegativeInteger, as liia-tools' earlier schemas (an
+# integer from 0) had it, the correction noted in its README, and the true count, 0 included, is written.
 
 
 def _date(parent: ElementTree.Element, name: str, day: date | None) -> None:

@@ -163,3 +163,63 @@ def test_a_child_referred_again_within_12_months_is_shown_as_a_re_referral(visit
     worker = another_visitor().sign_in("worker")
     worker.open(f"/children/{child.pk}/")
     expect(worker.page.locator("strong.govuk-tag", has_text="Re-referral within 12 months")).to_be_visible()
+
+
+def test_the_worker_asks_for_closure_the_manager_declines_with_a_reason_then_agrees(visitor, another_visitor, council,
+                                                                                   fd_manager):
+    from hearth.children_in_need import services
+
+    child = council.unallocated
+    contact = record_contact(council, child)
+    decide_as_referral(visitor.sign_in("fdmanager"), contact, "Una")
+    referral = services.referral_allocate(acting_user=council.manager, referral=Referral.objects.get(child=child),
+                                          worker=council.worker, allocated_on=timezone.localdate())
+    episode = f"/children/{child.pk}/children-in-need/{referral.pk}/"
+    today = timezone.localdate()
+
+    # The worker asks: a closure date before the referral is refused beside the field, keeping the summary.
+    worker = another_visitor().sign_in("worker")
+    page = worker.page
+    worker.open(episode)
+    worker.follow(page.get_by_role("button", name="Ask to close the episode"))
+    fill_date(page, "Closure date", referral.referral_date - timedelta(days=2))
+    page.get_by_label("Special guardianship order").check()
+    page.get_by_label("Summary of the work and why the episode can close").fill("Una lives with her aunt under an SGO.")
+    worker.follow(page.get_by_role("button", name="Ask for closure"))
+    expect(page.locator(".govuk-error-message")).to_contain_text(
+        "The closure date must be on or after the referral date")
+    expect(page.get_by_label("Summary of the work and why the episode can close")).to_have_value(
+        "Una lives with her aunt under an SGO.")
+    fill_date(page, "Closure date", today)
+    worker.follow(page.get_by_role("button", name="Ask for closure"))
+    expect(success_banner(page)).to_contain_text("Closure asked for")
+    expect(page.get_by_text("Awaiting a manager")).to_be_visible()
+
+    # The manager finds it in their team's work, and declines it with a reason the worker then reads.
+    manager = another_visitor().sign_in("manager")
+    queue = manager.page
+    manager.open(episode)
+    manager.follow(queue.get_by_role("link", name=re.compile("^Decide the closure")))
+    expect(queue.get_by_text("Una lives with her aunt under an SGO.")).to_be_visible()
+    queue.get_by_label("No, the episode stays open").check()
+    queue.get_by_label("Reason for the decision").fill("The order is not yet made: keep the plan until it is.")
+    manager.follow(queue.get_by_role("button", name="Record the decision"))
+    expect(success_banner(queue)).to_contain_text("Closure declined")
+    worker.open(episode)
+    expect(page.get_by_text("The order is not yet made: keep the plan until it is.")).to_be_visible()
+
+    # Asked again, the manager agrees: the episode closes with the manager's cin_closure decision.
+    worker.follow(page.get_by_role("button", name="Ask to close the episode"))
+    fill_date(page, "Closure date", today)
+    page.get_by_label("Special guardianship order").check()
+    page.get_by_label("Summary of the work and why the episode can close").fill("The order was made today.")
+    worker.follow(page.get_by_role("button", name="Ask for closure"))
+    manager.open(episode)
+    manager.follow(queue.get_by_role("link", name=re.compile("^Decide the closure")))
+    queue.get_by_label("Yes, close the episode as asked").check()
+    queue.get_by_label("Reason for the decision").fill("The special guardianship order is made.")
+    manager.follow(queue.get_by_role("button", name="Record the decision"))
+    expect(success_banner(queue)).to_contain_text("Child in need episode closed")
+    referral.refresh_from_db()
+    assert referral.closure_reason == "RC4" and referral.closure_decision.kind == "cin_closure"
+

@@ -1,5 +1,6 @@
 """A child protection journey in a real browser, every page checked with axe: a strategy discussion, the section 47
-enquiry, the initial conference, the plan with its core group and visit, and the review conference that ends it."""
+enquiry, the initial conference, the plan with its core group (and the next one due) and visit, and the review
+conference that ends it."""
 
 from datetime import date
 
@@ -123,6 +124,10 @@ def test_strategy_discussion_to_section_47_to_conference_to_a_plan_that_a_review
     page.get_by_label("What was agreed").fill("Parenting course referral; school to check in daily.")
     visitor.follow(page.get_by_role("button", name="Save"))
     saved(page, "Core group meeting recorded")
+    # The next core group is due the council's interval after this one, stored at the meeting.
+    next_core_group = plan.core_groups.get().next_due_on
+    expect(page.locator(".govuk-summary-list__row", has_text="Next core group")).to_contain_text(
+        f"Due by {next_core_group.day} {next_core_group:%B %Y}")
     visitor.follow(page.get_by_role("button", name="Record a visit"))
     fill_date(page, "Date of the visit", date(today.year + 1, 1, 1))
     answer(page, "Was the child seen?", "Yes")

@@ -89,6 +89,32 @@ def test_an_assessment_authorised_before_it_started_is_refused_with_the_rule_nam
         "The authorisation date must be on or after the assessment's start date"]
 
 
+def test_the_internal_review_date_is_kept_and_one_out_of_order_is_refused_with_the_rule_named(
+        council, started_assessment):
+    submitted = fill_and_submit(council, started_assessment)
+    for review_on, rule in [
+            (submitted.started_on - timedelta(days=1), "The internal review date must be on or after the assessment's "
+                                                       "start date"),
+            (days_ago(0), "The internal review date must be on or before the authorisation date")]:
+        with pytest.raises(ValidationError) as refused:
+            services.assessment_authorise(acting_user=council.manager, assessment=submitted, authorised_on=days_ago(1),
+                                          rationale="Good work.", internal_review_on=review_on)
+        assert refused.value.message_dict["internal_review_on"] == [rule]
+    authorised = services.assessment_authorise(acting_user=council.manager, assessment=submitted,
+                                               authorised_on=days_ago(0), rationale="Good work.",
+                                               internal_review_on=days_ago(1))
+    authorised.refresh_from_db()
+    assert authorised.internal_review_on == days_ago(1)
+
+
+def test_a_return_keeps_the_internal_review_date(council, started_assessment):
+    submitted = fill_and_submit(council, started_assessment)
+    returned = services.assessment_return(acting_user=council.manager, assessment=submitted,
+                                          rationale="The child's views are missing.", internal_review_on=days_ago(0))
+    returned.refresh_from_db()
+    assert returned.internal_review_on == days_ago(0) and returned.status == AssessmentStatus.IN_PROGRESS
+
+
 def test_an_authorisation_without_a_rationale_is_refused(council, started_assessment):
     submitted = fill_and_submit(council, started_assessment)
     with pytest.raises(ValidationError) as refused:

@@ -143,6 +143,20 @@ def test_an_authorisation_dated_before_the_start_is_shown_beside_the_field_and_k
     assert started_assessment.status == AssessmentStatus.SUBMITTED
 
 
+def test_an_internal_review_after_the_authorisation_is_refused_beside_the_field(council, started_assessment):
+    fill_and_submit(council, started_assessment)
+    today, yesterday = timezone.localdate(), timezone.localdate() - timedelta(days=1)
+    response = client_for(council.manager).post(episode_url(started_assessment.referral) + "assessment/decide", {
+        "decision": "authorise", "authorised_on-day": yesterday.day, "authorised_on-month": yesterday.month,
+        "authorised_on-year": yesterday.year, "internal_review_on-day": today.day,
+        "internal_review_on-month": today.month, "internal_review_on-year": today.year, "rationale": "Clear."})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "The internal review date must be on or before the authorisation date" in page
+    started_assessment.refresh_from_db()
+    assert started_assessment.status == AssessmentStatus.SUBMITTED and started_assessment.internal_review_on is None
+
+
 def test_a_social_worker_is_refused_the_authorisation_page(council, started_assessment):
     fill_and_submit(council, started_assessment)
     url = episode_url(started_assessment.referral) + "assessment/decide"

@@ -2,6 +2,7 @@
 leaders' page tracking every family."""
 
 from collections.abc import Callable
+from copy import copy
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -13,7 +14,7 @@ from django.utils import timezone
 from hearth.accounts import policy
 from hearth.accounts.models import AccessAction
 from hearth.accounts.policy import child_for
-from hearth.core.concurrency import EditConflict
+from hearth.core.concurrency import EditConflict, conflict_context
 from hearth.core.http import add_service_errors, parse_id
 from hearth.people.models import PersonKind
 from hearth.people.selectors import family_network
@@ -21,19 +22,36 @@ from hearth.protection.proceedings import forms, selectors, services
 from hearth.protection.proceedings.models import PreProceedings
 from hearth.reference.codes import PreProceedingsOutcome
 
-CONFLICT = ("Someone else changed these pre-proceedings after you opened this page. Check the record, then save "
-            "again: what you typed is kept.")
+# What a conflict page compares on each record (hearth.core.concurrency, docs/adr/0011): the details its steps change.
+CASE_FIELDS = ["letter_sent_on", "initial_meeting_on", "step_proposed", "step_proposal_reason", "outcome",
+               "step_decision_on"]
+MEETING_FIELDS = ["held_on", "family_plan"]
+PROCEEDINGS_FIELDS = ["parents_letter_on", "final_order", "final_order_on"]
+
+
+def _conflict(clash: EditConflict, fields: list[str], changes: Callable[[object, dict], dict] | None,
+              data: dict) -> dict:
+    """The shared conflict page for a step saved onto a version someone else had changed: the record as the user read
+    it with their step on it ("yours"), beside the newer version. Nothing is saved; the form keeps what was typed."""
+    read = clash.current.history.filter(version=clash.read_version).order_by("-history_date").first()
+    yours = copy(clash.current)
+    for name in fields:
+        if read is not None:
+            setattr(yours, name, getattr(read, name))
+    for name, value in (changes(yours, data) if changes else {}).items():
+        setattr(yours, name, value)
+    return conflict_context(clash, yours, fields)
 
 
 def _case_url(child_id: int, case: PreProceedings) -> str:
     return reverse("proceedings:pre_proceedings", args=[child_id, case.pk])
 
 
-def _render_form(request, *, child, form, title, button, fields, back_url, caption="", status=200):
+def _render_form(request, *, child, form, title, button, fields, back_url, caption="", conflict=None):
     return render(request, "proceedings/form.html", {
         "title": title, "child": child, "form": form, "fields": fields, "button": button, "back_url": back_url,
-        "caption": caption,
-    }, status=status)
+        "caption": caption, "conflict": conflict,
+    }, status=409 if conflict else 200)
 
 
 def pre_proceedings_start(request: HttpRequest, child_id: int) -> HttpResponse:
@@ -89,7 +107,8 @@ def pre_proceedings_page(request: HttpRequest, child_id: int, pre_proceedings_id
 
 def _case_step(request: HttpRequest, child_id: int, pre_proceedings_id: int, *, what: str, form_class, title: str,
                button: str, fields: list[str], run: Callable, decide: bool = False, initial: dict | None = None,
-               form_kwargs: Callable | None = None, done: str = "Saved") -> HttpResponse:
+               form_kwargs: Callable | None = None, done: str = "Saved",
+               changes: Callable[[object, dict], dict] | None = None) -> HttpResponse:
     """One step's form: read the child and the case through the policy, run the service, keep what was typed."""
     child = child_for(request.user, child_id, what=what, write=True)
     case = selectors.pre_proceedings_of(child, pre_proceedings_id)
@@ -102,26 +121,27 @@ def _case_step(request: HttpRequest, child_id: int, pre_proceedings_id: int, *, 
                        "Only someone who may write to every child's record in the case can record this.")
     extra = form_kwargs(case) if form_kwargs else {}
     form = form_class(request.POST or None, initial={"version": case.version, **(initial or {})}, **extra)
+    conflict = None
     if request.method == "POST" and form.is_valid():
         try:
             run(case, form.cleaned_data)
         except ValidationError as error:
             add_service_errors(form, error)
         except EditConflict as clash:
+            conflict = _conflict(clash, CASE_FIELDS, changes, form.cleaned_data)
             form = form_class({**request.POST.dict(), "version": clash.current.version}, **extra)
-            form.is_valid()
-            form.add_error(None, CONFLICT)
         else:
             messages.success(request, done)
             return redirect(_case_url(child.pk, case))
     return _render_form(request, child=child, form=form, title=title, button=button, fields=fields,
-                        back_url=_case_url(child.pk, case), caption=case.family_name)
+                        back_url=_case_url(child.pk, case), caption=case.family_name, conflict=conflict)
 
 
 def letter(request, child_id, pre_proceedings_id):
     return _case_step(
         request, child_id, pre_proceedings_id, what="Record the letter before proceedings", form_class=forms.LetterForm,
         title="Letter before proceedings sent", button="Save", fields=["sent_on"], done="Letter before proceedings saved",
+        changes=lambda _, data: {"letter_sent_on": data["sent_on"]},
         run=lambda case, data: services.pre_proceedings_letter_record(
             acting_user=request.user, pre_proceedings=case, sent_on=data["sent_on"], read_version=data["version"]))
 
@@ -130,6 +150,8 @@ def meeting(request, child_id, pre_proceedings_id):
     return _case_step(
         request, child_id, pre_proceedings_id, what="Record a pre-proceedings meeting", form_class=forms.MeetingForm,
         title="Pre-proceedings meeting held", button="Save", fields=["held_on"], done="Meeting saved",
+        # The first meeting is the initial one; a later one is a review, kept as a row of its own.
+        changes=lambda read, data: {} if read.initial_meeting_on else {"initial_meeting_on": data["held_on"]},
         run=lambda case, data: services.pre_proceedings_meeting_record(
             acting_user=request.user, pre_proceedings=case, held_on=data["held_on"], read_version=data["version"]))
 
@@ -152,6 +174,7 @@ def family_meeting_held(request, child_id, pre_proceedings_id, meeting_id):
     policy.require(policy.may_record_pre_proceedings(request.user, children),
                    "Only someone who may write to every child's record in the case can record this.")
     form = forms.FamilyMeetingHeldForm(request.POST or None, initial={"version": found.version})
+    conflict = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -160,14 +183,15 @@ def family_meeting_held(request, child_id, pre_proceedings_id, meeting_id):
         except ValidationError as error:
             add_service_errors(form, error)
         except EditConflict as clash:
+            conflict = _conflict(clash, MEETING_FIELDS, lambda _, typed: {
+                "held_on": typed["held_on"], "family_plan": typed["family_plan"]}, data)
             form = forms.FamilyMeetingHeldForm({**request.POST.dict(), "version": clash.current.version})
-            form.is_valid()
-            form.add_error(None, CONFLICT)
         else:
             messages.success(request, "Family group conference saved")
             return redirect(_case_url(child.pk, case))
     return _render_form(request, child=child, form=form, title=f"{found.get_kind_display()} held", button="Save",
-                        fields=["held_on", "family_plan"], back_url=_case_url(child.pk, case), caption=case.family_name)
+                        fields=["held_on", "family_plan"], back_url=_case_url(child.pk, case), caption=case.family_name,
+                        conflict=conflict)
 
 
 def support(request, child_id, pre_proceedings_id):
@@ -195,6 +219,7 @@ def propose(request, child_id, pre_proceedings_id):
         request, child_id, pre_proceedings_id, what="Propose a step up or step down", form_class=forms.ProposeForm,
         title="Propose a step up or step down", button="Send to a manager", fields=["outcome", "reason"],
         done="Proposal sent to a manager",
+        changes=lambda _, data: {"step_proposed": data["outcome"], "step_proposal_reason": data["reason"]},
         run=lambda case, data: services.pre_proceedings_step_propose(
             acting_user=request.user, pre_proceedings=case, outcome=data["outcome"], reason=data["reason"],
             read_version=data["version"]))
@@ -205,6 +230,7 @@ def decide(request, child_id, pre_proceedings_id):
         request, child_id, pre_proceedings_id, what="Decide a step up or step down", form_class=forms.DecideForm,
         title="Step up or step down", button="Record the decision", fields=["outcome", "decided_on", "rationale"],
         decide=True, done="Decision recorded", initial={"decided_on": timezone.localdate()},
+        changes=lambda _, data: {"outcome": data["outcome"], "step_decision_on": data["decided_on"]},
         run=lambda case, data: services.pre_proceedings_step_decide(
             acting_user=request.user, pre_proceedings=case, outcome=data["outcome"], decided_on=data["decided_on"],
             rationale=data["rationale"], read_version=data["version"]))
@@ -220,7 +246,8 @@ def application(request, child_id, pre_proceedings_id):
             urgent_reason=data["urgent_reason"]))
 
 
-def _proceedings_step(request, child_id, pre_proceedings_id, *, what, form_class, title, fields, run, done):
+def _proceedings_step(request, child_id, pre_proceedings_id, *, what, form_class, title, fields, run, done,
+                      changes: Callable[[object, dict], dict] | None = None):
     child = child_for(request.user, child_id, what=what, write=True)
     case = selectors.pre_proceedings_of(child, pre_proceedings_id)
     proceedings = selectors.care_proceedings_of(case)
@@ -229,27 +256,27 @@ def _proceedings_step(request, child_id, pre_proceedings_id, *, what, form_class
     policy.require(policy.may_record_pre_proceedings(request.user, [row.child for row in case.children.all()]),
                    "Only someone who may write to every child's record in the case can record this.")
     form = form_class(request.POST or None, initial={"version": proceedings.version})
+    conflict = None
     if request.method == "POST" and form.is_valid():
         try:
             run(proceedings, form.cleaned_data)
         except ValidationError as error:
             add_service_errors(form, error)
         except EditConflict as clash:
+            conflict = _conflict(clash, PROCEEDINGS_FIELDS, changes, form.cleaned_data)
             form = form_class({**request.POST.dict(), "version": clash.current.version})
-            form.is_valid()
-            form.add_error(None, CONFLICT)
         else:
             messages.success(request, done)
             return redirect(_case_url(child.pk, case))
     return _render_form(request, child=child, form=form, title=title, button="Save", fields=fields,
-                        back_url=_case_url(child.pk, case), caption=case.family_name)
+                        back_url=_case_url(child.pk, case), caption=case.family_name, conflict=conflict)
 
 
 def parents_letter(request, child_id, pre_proceedings_id):
     return _proceedings_step(
         request, child_id, pre_proceedings_id, what="Record the letter to the parents about the application",
         form_class=forms.ParentsLetterForm, title="Letter to the parents about the application", fields=["sent_on"],
-        done="Letter to the parents saved",
+        done="Letter to the parents saved", changes=lambda _, data: {"parents_letter_on": data["sent_on"]},
         run=lambda proceedings, data: services.parents_letter_record(
             acting_user=request.user, proceedings=proceedings, sent_on=data["sent_on"], read_version=data["version"]))
 
@@ -267,6 +294,7 @@ def final_order(request, child_id, pre_proceedings_id):
     return _proceedings_step(
         request, child_id, pre_proceedings_id, what="Record the final order", form_class=forms.FinalOrderForm,
         title="Final order", fields=["final_order", "made_on"], done="Final order saved",
+        changes=lambda _, data: {"final_order": data["final_order"], "final_order_on": data["made_on"]},
         run=lambda proceedings, data: services.final_order_record(
             acting_user=request.user, proceedings=proceedings, final_order=data["final_order"],
             made_on=data["made_on"], read_version=data["version"]))

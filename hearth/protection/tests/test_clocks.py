@@ -38,6 +38,12 @@ def test_first_core_group_due_10_working_days_after_the_conference_over_easter()
     assert clocks.core_group_due(date(2025, 4, 17), CALENDAR) == date(2025, 5, 6)
 
 
+def test_the_next_core_group_is_due_30_working_days_after_a_meeting_over_christmas():
+    # Monday 15 December 2025: Christmas Day, Boxing Day and New Year's Day are not working days.
+    assert clocks.CORE_GROUP_EVERY_WORKING_DAYS == 30
+    assert clocks.next_core_group_due(date(2025, 12, 15), CALENDAR) == date(2026, 1, 29)
+
+
 def test_core_group_from_a_conference_on_a_sunday_counts_from_the_monday():
     assert clocks.core_group_due(date(2025, 6, 8), CALENDAR) == date(2025, 6, 20)
 

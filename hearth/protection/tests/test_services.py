@@ -26,6 +26,7 @@ from hearth.protection.tests.conftest import (
 )
 from hearth.reference.codes import AbuseCategory
 from hearth.timescales.models import LocalClosureDay
+from hearth.timescales.selectors import council_calendar
 
 
 def review(council, iro, plan, *, held_on, outcome=ConferenceOutcome.CONTINUE, category=AbuseCategory.PHYSICAL,
@@ -173,6 +174,34 @@ def test_a_core_group_closes_its_due_item(council, open_plan):
     services.core_group_record(acting_user=council.worker, plan=open_plan, held_on=days_ago(15), attendees="All",
                                notes="Agreed the plan")
     assert "protection.core_group" not in {row.kind for row in due.for_child(council.allocated.pk)}
+
+
+def test_after_each_core_group_the_next_is_due_30_working_days_later_stored_at_the_meeting(council, open_plan):
+    first = services.core_group_record(acting_user=council.worker, plan=open_plan, held_on=days_ago(15),
+                                       attendees="All", notes="Agreed the plan")
+    assert first.next_due_on == council_calendar().add_working_days(days_ago(15), 30)
+    [row] = [row for row in due.for_child(council.allocated.pk) if row.kind.endswith("core_group")]
+    assert row.kind == "protection.next_core_group" and row.due_on == first.next_due_on
+    # A closure day added later does not move the due day stored (docs/adr/0008).
+    LocalClosureDay.objects.create(day=days_ago(1), reason="Flood")
+    [row] = [row for row in due.for_child(council.allocated.pk) if row.kind == "protection.next_core_group"]
+    assert row.due_on == first.next_due_on
+    second = services.core_group_record(acting_user=council.worker, plan=open_plan, held_on=days_ago(1),
+                                        attendees="All", notes="Reviewed progress")
+    assert second.next_due_on > first.next_due_on
+    [row] = [row for row in due.for_child(council.allocated.pk) if row.kind == "protection.next_core_group"]
+    assert row.due_on == second.next_due_on
+    [item] = [item for item in due.items(due.for_worker(council.worker), today=timezone.localdate(),
+                                         calendar=council_calendar) if item.kind == "protection.next_core_group"]
+    assert item.title == "Hold the next core group meeting" and f"/protection-plans/{open_plan.pk}" in item.url
+
+
+def test_an_ended_plan_has_no_core_group_due(council, iro, open_plan):
+    services.core_group_record(acting_user=council.worker, plan=open_plan, held_on=days_ago(2), attendees="All",
+                               notes="")
+    review(council, iro, open_plan, held_on=days_ago(1), outcome=ConferenceOutcome.END,
+           end_reason=PlanEndReason.NO_LONGER_AT_RISK)
+    assert not [row for row in due.for_child(council.allocated.pk) if row.kind.endswith("core_group")]
 
 
 def test_a_review_changes_the_category_keeping_a_row_for_each_and_sets_the_next_review(council, iro, open_plan):

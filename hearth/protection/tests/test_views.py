@@ -110,6 +110,19 @@ def test_the_childs_record_shows_the_open_plan_and_links_to_it(council, pages, o
     assert "Next review conference" in page and "Next visit" in page
 
 
+def test_the_plan_page_and_the_record_show_the_next_core_group_due_after_a_meeting(council, pages, open_plan):
+    from hearth.protection import services
+
+    client = client_for(council.worker)
+    assert "Next core group" not in client.get(pages["plan"]).content.decode()
+    meeting = services.core_group_record(acting_user=council.worker, plan=open_plan, held_on=days_ago(3),
+                                         attendees="All", notes="")
+    due_by = f"Due by {meeting.next_due_on.day} {meeting.next_due_on:%B %Y}"
+    assert "Next core group" in (page := client.get(pages["plan"]).content.decode()) and due_by in page
+    assert f"Next meeting due by {meeting.next_due_on.day} {meeting.next_due_on:%B %Y}" in client.get(
+        pages["record"]).content.decode()
+
+
 def test_a_worker_starts_a_discussion_from_the_page_and_a_blank_reason_is_refused(council):
     client = client_for(council.worker)
     path = f"/children/{council.allocated.pk}/strategy-discussions/new"

@@ -71,7 +71,7 @@ def episode(council, iro, refer):
     cin.assessment_update(acting_user=council.worker, assessment=assessment, read_version=assessment.version)
     cin.assessment_submit(acting_user=council.worker, assessment=assessment)
     cin.assessment_authorise(acting_user=council.manager, assessment=assessment, authorised_on=date(2025, 4, 14),
-                             rationale="A sound assessment: a plan is needed.")
+                             rationale="A sound assessment: a plan is needed.", internal_review_on=date(2025, 4, 11))
 
     # A CIN plan from 15 April to 30 April, before the concerns grew.
     plan = cin.cin_plan_start(acting_user=council.worker, referral=referral,
@@ -139,7 +139,7 @@ def test_every_field_of_cin_details_is_derived_from_the_records(episode):
 
     (assessment,) = details.Assessments
     assert assessment.AssessmentActualStartDate == date(2025, 4, 3)
-    assert assessment.AssessmentInternalReviewDate is None  # not recorded: see census.NOT_RECORDED
+    assert assessment.AssessmentInternalReviewDate == date(2025, 4, 11)  # the manager's review before authorising
     assert assessment.AssessmentAuthorisationDate == date(2025, 4, 14)
     assert assessment.AssessmentFactors == ("16A", "4B", "3B")
 
@@ -308,6 +308,8 @@ def _check_value(text: str, type_name: str, path: str) -> list[str]:
         return []
     if type_name == "xs:positiveInteger":
         return [] if text.isdigit() and int(text) >= 1 else [f"{path}: {text!r} is not a positive integer"]
+    if type_name == "xs:nonNegativeInteger":
+        return [] if text.isdigit() else [f"{path}: {text!r} is not a whole number from 0"]
     allowed = _enumerations(TYPES[type_name])
     return [] if not allowed or text in allowed else [f"{path}: {text!r} is not one of the schema's codes"]
 
@@ -339,6 +341,9 @@ def test_the_xml_of_an_episode_keeps_the_census_schema(episode):
 
     assert schema_errors(xml, TYPES["cindetailstype"], "CINdetails") == []
     assert xml.findtext("Section47/InitialCPCtarget") == "2025-05-23"
+    assert [node.tag for node in xml.find("Assessments")][:3] == [
+        "AssessmentActualStartDate", "AssessmentInternalReviewDate", "AssessmentAuthorisationDate"]
+    assert xml.findtext("Assessments/AssessmentInternalReviewDate") == "2025-04-11"
     assert [node.text for node in xml.findall("Assessments/FactorsIdentifiedAtAssessment/AssessmentFactors")] == [
         "16A", "4B", "3B"]
     assert [node.text for node in xml.findall("ChildProtectionPlans/Reviews/CPPreviewDate")] == [
@@ -357,6 +362,29 @@ def test_the_xml_of_a_referral_with_no_further_action_keeps_the_census_schema(co
     assert [node.tag for node in xml] == ["CINreferralDate", "ReferralSource", "CINclosureDate", "ReasonForClosure",
                                           "ReferralNFA"]
     assert xml.findtext("ReferralNFA") == "true"
+
+
+def test_a_childs_first_plan_is_written_with_0_previous_plans_and_keeps_the_census_schema(council, iro, refer):
+    referral = refer(council.allocated, received_at=moment(date(2025, 5, 1)))
+    enquiry = enquiry_started(council, held_on=date(2025, 5, 1))
+    protection.section_47_outcome(acting_user=council.manager, enquiry=enquiry, completed_on=date(2025, 5, 8),
+                                  concerns_substantiated=True, icpc_needed=True, icpc_not_needed_reason="",
+                                  rationale="Concerns substantiated.")
+    enquiry.refresh_from_db()
+    conference(council, iro, kind=ConferenceKind.INITIAL, held_on=date(2025, 5, 15), outcome=ConferenceOutcome.PLAN,
+               category=AbuseCategory.NEGLECT, enquiry=enquiry)
+    xml = census.cin_details_xml(census.cin_details(referral))
+
+    assert xml.findtext("ChildProtectionPlans/NumberOfPreviousCPP") == "0"
+    assert schema_errors(xml, TYPES["cindetailstype"], "CINdetails") == []
+
+
+def test_the_copied_schema_takes_a_count_of_0_previous_plans_and_refuses_a_negative_one():
+    declared = next(node for node in TYPES["childprotectionplanstype"].iter(f"{XS}element")
+                    if node.get("name") == "NumberOfPreviousCPP")
+    assert declared.get("type") == "xs:nonNegativeInteger" and declared.get("minOccurs") == "1"
+    assert _check_value("0", "xs:nonNegativeInteger", "N") == []
+    assert _check_value("-1", "xs:nonNegativeInteger", "N") != []
 
 
 def test_the_schema_check_finds_an_element_out_of_order_and_a_code_outside_the_set():

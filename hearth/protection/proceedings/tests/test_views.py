@@ -118,15 +118,41 @@ def test_a_letter_dated_before_the_start_is_refused_with_the_rule_beside_the_fie
     assert case.letter_sent_on is None
 
 
-def test_a_letter_saved_on_a_stale_page_is_refused_not_lost(council, family, case):
+def test_a_letter_saved_on_a_stale_page_shows_the_shared_conflict_page_and_loses_nothing(council, family, case):
+    """Two edits of the same version: the second is not saved over the first, but shown beside it (docs/adr/0011)."""
+    colleague = client_for(council.colleague)
+    colleague.post(case_url(family["sister"], case, "letter"), {"version": case.version,
+                                                                **date_data("sent_on", days_ago(45))})
     client = client_for(council.worker)
-    client.post(case_url(family["sister"], case, "letter"), {"version": case.version, **date_data("sent_on",
-                                                                                                    days_ago(45))})
     response = client.post(case_url(family["sister"], case, "letter"), {
         "version": case.version, **date_data("sent_on", days_ago(44))})
-    assert response.status_code == 200 and "Someone else changed these pre-proceedings" in response.content.decode()
+    page = response.content.decode()
+    assert response.status_code == 409
+    assert f"{council.colleague} changed this record after you opened it" in page and 'id="conflict"' in page
+    assert "Their change and yours" in page and "Date the letter before proceedings was sent" in page
+    assert str(days_ago(45)) in page and str(days_ago(44)) in page  # theirs and yours, side by side
+    assert f'value="{days_ago(44).day}"' in page  # what was typed is kept in the form
     case.refresh_from_db()
     assert case.letter_sent_on == days_ago(45)
+    # Saving again from the conflict page puts the user's change on top of the newer version.
+    response = client.post(case_url(family["sister"], case, "letter"), {
+        "version": case.version, **date_data("sent_on", days_ago(44))})
+    assert response.status_code == 302
+    case.refresh_from_db()
+    assert case.letter_sent_on == days_ago(44)
+
+
+def test_a_proposal_on_a_stale_page_shows_the_other_change_and_the_proposal(council, family, case):
+    read_version = case.version
+    services.pre_proceedings_letter_record(acting_user=council.colleague, pre_proceedings=case, sent_on=days_ago(40),
+                                           read_version=read_version)
+    response = client_for(council.worker).post(case_url(family["sister"], case, "propose"), {
+        "version": read_version, "outcome": PreProceedingsOutcome.STEP_UP, "reason": "No change in six weeks."})
+    page = response.content.decode()
+    assert response.status_code == 409 and "changed this record after you opened it" in page
+    assert "Date the letter before proceedings was sent" in page and "No change in six weeks." in page
+    case.refresh_from_db()
+    assert case.step_proposed == "" and case.letter_sent_on == days_ago(40)
 
 
 @pytest.mark.parametrize("typed, message", [
