@@ -280,7 +280,7 @@ def cin_details(referral: Referral) -> CinDetails:
 
 
 # --- The XML of a CINdetails (the 2024 schema's `cindetailstype`) ------------------------------------------------------
-# Written with the standard library: lxml is not among Hearth's dependencies. Elements are in the schema's order; an
+# Written with the standard library and checked with lxml (`hearth/returns/schema.py`). Elements are in the schema's order; an
 # empty optional element is left out. The 2025/26 PreProceedingsandFGDM block is not in the 2024 schema Hearth holds,
 # so it is not written until the schema of that year is copied into hearth/reference/specs/.
 #
