@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 
 from hearth.accounts.models import Membership, User
 from hearth.accounts.roles import RoleCode
-from hearth.casework.models import Decision
+from hearth.casework.models import Decision, Involvement, InvolvementRole
 from hearth.children_in_need.models import (
     Assessment,
     AssessmentStatus,
@@ -21,15 +21,18 @@ from hearth.children_in_need.models import (
     Visit,
 )
 from hearth.children_in_need.services import twelve_months_before
-from hearth.people.models import Address
+from hearth.people.models import Address, Relationship, RelationshipKind
 from hearth.protection.clocks import core_group_due, first_review_due, visit_due
 from hearth.protection.models import (
     Agency,
     ChildProtectionPlan,
     Conference,
+    ConferenceAttendee,
     ConferenceKind,
     ConferenceOutcome,
+    CoreGroupMeeting,
     PlanCategory,
+    PlanVisit,
     Section47Enquiry,
     StrategyDiscussion,
 )
@@ -135,7 +138,10 @@ def test_strategy_discussions_and_enquiries_keep_the_rules_their_services_apply(
     zone = ZoneInfo("Europe/London")
     for discussion in StrategyDiscussion.objects.select_related("referral", "decision"):
         where = f"strategy discussion {discussion.pk}"
-        assert discussion.referral.strategy_discussion_now and discussion.child_id == discussion.referral.child_id, where
+        assert discussion.child_id == discussion.referral.child_id, where
+        # Asked for at the front door, or by the allocated worker during the assessment (`strategy_discussion_start`).
+        assert discussion.referral.strategy_discussion_now or \
+            discussion.requested_by_id == discussion.referral.allocation.worker_id, where
         if discussion.held_at is None:
             assert discussion.decision_id is None and discussion.s47_decided is None, where
             continue
@@ -221,3 +227,63 @@ def test_the_yearly_figures_are_near_englands_rates(db):
     assert open_work.filter(status=AssessmentStatus.SUBMITTED,
                             referral__team__memberships__user__username="demo.manager",
                             referral__team__memberships__manages=True).exists()
+
+
+@pytest.fixture
+def demo_council(db):
+    run_seed(scale="demo", seed=3, today=TODAY)
+
+
+@pytest.mark.parametrize("model", [ConferenceAttendee, CoreGroupMeeting, PlanVisit, Involvement])
+def test_every_seeded_row_of_a_plans_work_passes_its_models_validation(demo_council, model):
+    assert model.objects.exists(), f"no {model.__name__} rows were seeded: the check below would prove nothing"
+    assert first_invalid(model) is None
+
+
+def test_no_episode_closes_with_a_plan_or_an_enquiry_still_open(demo_council):
+    plans = list(ChildProtectionPlan.objects.order_by("child_id", "start_date"))
+    assert any(plan.end_date is None for plan in plans) and any(plan.end_date for plan in plans)
+    referral_of = dict(Conference.objects.filter(kind=ConferenceKind.INITIAL, plan__isnull=False)
+                       .values_list("plan_id", "enquiry__referral__closure_date"))
+    for plan in plans:
+        closed = referral_of[plan.pk]
+        if closed is not None:
+            assert plan.end_date is not None and plan.end_date <= closed, f"plan {plan.pk} outlives its episode"
+    for before, after in zip(plans, plans[1:], strict=False):
+        if before.child_id == after.child_id:
+            assert before.end_date is not None and before.end_date <= after.start_date, f"plans {before.pk}, {after.pk}"
+    running = Section47Enquiry.objects.filter(completed_on__isnull=True, referral__closure_date__isnull=False)
+    assert not running.exists(), list(running.values_list("pk", "referral__no_further_action"))
+
+
+def test_a_plans_core_groups_visits_attendees_and_chair_are_as_the_services_store_them(demo_council):
+    calendar = calendar_for()
+    plans = {plan.pk: plan for plan in ChildProtectionPlan.objects.all()}
+    # Three years of history leave little time for a plan to end and another to start: only some are second plans.
+    assert sum(plan.previous_plans > 0 for plan in plans.values()) > 0.03 * len(plans), "few second plans"
+    first_core_group = {}
+    for meeting in CoreGroupMeeting.objects.order_by("held_on"):
+        plan = plans[meeting.plan_id]
+        assert plan.start_date <= meeting.held_on < TODAY and (plan.end_date is None or meeting.held_on <= plan.end_date)
+        first_core_group.setdefault(plan.pk, meeting.held_on)
+    late = sum(first_core_group[pk] > plan.core_group_due_on for pk, plan in plans.items() if pk in first_core_group)
+    assert 0 < late < 0.5 * len(first_core_group)
+    for visit in PlanVisit.objects.all():
+        plan = plans[visit.plan_id]
+        assert plan.start_date <= visit.visited_on < TODAY and (plan.end_date is None or visit.visited_on <= plan.end_date)
+        assert visit.next_due_on == visit_due(visit.visited_on, calendar) and (visit.child_seen or not visit.child_seen_alone)
+    assert PlanVisit.objects.filter(plan__end_date__isnull=True).exists()
+    parents = set(Relationship.objects.filter(kind=RelationshipKind.PARENT).values_list("person_id", "relative_id"))
+    for conference in Conference.objects.prefetch_related("attendees"):
+        attendees = list(conference.attendees.all())
+        assert any(attendee.agency == Agency.SOCIAL_CARE for attendee in attendees), f"conference {conference.pk}"
+        for attendee in attendees:
+            assert attendee.name and (attendee.agency or attendee.participation)
+            assert attendee.person_id is None or (attendee.person_id, conference.child_id) in parents
+    chairs = dict(Conference.objects.filter(kind=ConferenceKind.INITIAL, plan__isnull=False)
+                  .values_list("plan_id", "chair_id"))
+    involvements = {(i.child_id, i.worker_id, i.started_on): i for i in Involvement.objects.filter(role=InvolvementRole.IRO)}
+    assert len(involvements) == len(plans)
+    for plan in plans.values():
+        involvement = involvements[(plan.child_id, chairs[plan.pk], plan.start_date)]
+        assert involvement.ended_on == plan.end_date and (involvement.end_reason != "") == (plan.end_date is not None)
