@@ -43,7 +43,7 @@ from hearth.children_in_need.models import (
     Visit,
 )
 from hearth.children_in_need.services import twelve_months_before
-from hearth.people.models import Relationship, RelationshipKind
+from hearth.people.models import Person, Relationship, RelationshipKind
 from hearth.protection.clocks import (
     FIRST_CORE_GROUP,
     PLAN_VISIT,
@@ -68,11 +68,26 @@ from hearth.protection.models import (
     Section47Enquiry,
     StrategyDiscussion,
 )
-from hearth.reference.codes import AbuseCategory, PrimaryNeed, ReasonForClosure
+from hearth.protection.proceedings.clocks import CARE_PROCEEDINGS_TARGET, PRE_PROCEEDINGS_REVIEW, STEP_DECISION
+from hearth.protection.proceedings.models import (
+    CareProceedings,
+    FamilyGroupMeeting,
+    FamilyGroupMeetingKind,
+    FinalOrder,
+    Hearing,
+    HearingKind,
+    PreProceedings,
+    PreProceedingsChild,
+    PreProceedingsReview,
+)
+from hearth.protection.proceedings.services import START_KIND, STEP_KIND
+from hearth.reference.codes import AbuseCategory, PreProceedingsOutcome, PrimaryNeed, ReasonForClosure
 
 WRITE_ORDER = [Decision, Referral, StrategyDiscussion, Section47Enquiry, ChildProtectionPlan, Conference, PlanCategory,
-               ConferenceAttendee, CoreGroupMeeting, PlanVisit, Involvement, Assessment, CinPlan, PlanReview, Visit]
-KEYED = (Decision, Referral, StrategyDiscussion, Section47Enquiry, ChildProtectionPlan, Conference, CinPlan)
+               ConferenceAttendee, CoreGroupMeeting, PlanVisit, Involvement, Assessment, CinPlan, PlanReview, Visit,
+               PreProceedings, PreProceedingsChild, PreProceedingsReview, FamilyGroupMeeting, CareProceedings, Hearing]
+KEYED = (Decision, Referral, StrategyDiscussion, Section47Enquiry, ChildProtectionPlan, Conference, CinPlan,
+         PreProceedings, CareProceedings)
 OWN_KEYS = tuple(model for model in KEYED if model is not Referral)  # a referral's key came from the front door
 ICPC_IN_TIME = 0.8      # initial conferences within 15 working days of the strategy discussion (England: about 80%)
 PLAN_STARTED = 0.88     # initial conferences with room for a plan that start one (overall about 82%)
@@ -81,12 +96,12 @@ CATEGORIES = [(AbuseCategory.NEGLECT, 50), (AbuseCategory.EMOTIONAL, 37), (Abuse
 S47_STARTED = 0.92      # held strategy discussions that start a section 47 enquiry
 # Enquiries that lead to an initial child protection conference (England: about 35%): of those whose episode runs on
 # past LONG_EPISODE_DAYS, and of the others.
-ICPC_NEEDED_LONG = 0.5
+ICPC_NEEDED_LONG = 0.55
 ICPC_NEEDED_SHORT = 0.08
 LONG_EPISODE_DAYS = 120
-ICPC_AGAIN = 0.8        # the same, for a child whose earlier plan has ended
+ICPC_AGAIN = 0.9        # the same, for a child whose earlier plan has ended
 PLAN_AGAIN = 0.92       # initial conferences that start a plan, for such a child
-HARMED_AGAIN = 0.5      # children whose plan ended, in an episode running on, for whom new concerns come
+HARMED_AGAIN = 0.9      # children whose plan ended, in an episode running on, for whom new concerns come
 DISCUSSION_AGAIN = 0.7   # referrals of a child whose plan ended for which the worker asks for a strategy discussion
 AGAIN_REASON = "The child was on a child protection plan before; the new concerns are of the same harm."
 MIN_PLAN_DAYS = 60      # a plan starts only if the episode has at least this long to run
@@ -154,6 +169,24 @@ ASSESSMENT_TEXT = {
 }
 PLAN_NEEDS = "To feel safe at home, to go to school every day, and for the adults to manage their arguments away from "\
              "the children."
+# Pre-proceedings: the families of children on plans who enter them (England: some tens of families a year at a
+# council of la's size), and what the decisions say.
+PRE_PROCEEDINGS_SHARE = 0.2
+PRE_PROCEEDINGS_RATIONALE = ("The legal planning meeting agreed the threshold for proceedings is met; pre-proceedings "
+                             "give the parents a last chance to make the changes in the plan, with legal advice.")
+STEP_RATIONALES = {
+    PreProceedingsOutcome.STEP_DOWN: "The parents have made and kept the changes; the children are safe under the "
+                                     "child protection plan. Step down.",
+    PreProceedingsOutcome.STEP_UP: "Despite the support offered the risks remain; an application to court is "
+                                   "needed to keep the children safe.",
+    PreProceedingsOutcome.OTHER: "The family have moved away and the case is transferred; pre-proceedings end.",
+}
+FAMILY_PLAN = "Grandmother to care for the children at weekends; an uncle to take them to school; no contact with " \
+              "the adult concerned."
+FINAL_ORDERS = [FinalOrder.CARE_ORDER, FinalOrder.SUPERVISION_ORDER, FinalOrder.SPECIAL_GUARDIANSHIP_ORDER,
+                FinalOrder.CHILD_ARRANGEMENTS_ORDER, FinalOrder.PLACEMENT_ORDER, FinalOrder.NO_ORDER,
+                FinalOrder.WITHDRAWN]
+FINAL_ORDER_WEIGHTS = [40, 15, 20, 10, 10, 3, 2]
 VISIT_NOTES = ["Seen at home with mother present, then alone in their room.", "Seen at school in the quiet room.",
                "Seen at home; bedroom seen.", "Mother answered; the child was at their father's."]
 
@@ -218,7 +251,9 @@ class SeedEpisodes:
         self.iros = list(User.objects.filter(roles__code=RoleCode.IRO).order_by("pk").values_list("pk", flat=True))
         self.plans_before: Counter[int] = Counter()  # each child's child protection plans so far
         self.plan_ends: dict[int, date] = {}  # the day each child's latest plan ended (date.max while open)
-        self.cp_plans: list[tuple] = []  # (plan, child, start, end, team, worker), for pre-proceedings
+        self.cp_plans: list[tuple] = []  # (plan, child, start, end, team, worker, episode ends), for pre-proceedings
+        self.demo_worker = User.objects.filter(username="demo.social.worker").values_list("pk", flat=True).first()
+        self.demo_plan_wanted = self.demo_worker is not None
         self.demo_iro = User.objects.filter(username="demo.iro").values_list("pk", flat=True).first()
         self.user_names = {pk: f"{first} {last}" for pk, first, last in
                            User.objects.values_list("pk", "first_name", "last_name")}
@@ -267,6 +302,7 @@ class SeedEpisodes:
             re_referral = earlier is not None and earlier >= twelve_months_before(referral_date)
             last_referred[child] = referral_date
             self.episode(record, re_referral)
+        self.pre_proceedings()
         for model in WRITE_ORDER:
             rows = self.rows[model]
             if rows:
@@ -334,6 +370,14 @@ class SeedEpisodes:
                 held = requested + timedelta(hours=rng.randint(2, 26))
                 self.strategy(pk, child, requested, worker, held if held < self.b.day_start else None, team, worker,
                               ends=ends, reason=AGAIN_REASON)
+        elif worker == self.demo_worker and self.demo_plan_wanted and ends is None and not strategy and \
+                60 < (self.yesterday - allocated_on).days < 200 and self.plan_ends.get(child, date.min) < allocated_on:
+            # The demo social worker's list shows a child on a plan: one of their open episodes led to one.
+            self.demo_plan_wanted = False
+            requested = self.at(allocated_on + timedelta(days=rng.randint(1, 10)))
+            self.strategy(pk, child, requested, worker, requested + timedelta(hours=rng.randint(2, 26)), team, worker,
+                          ends=None, reason="New concerns during the assessment: the child may be at risk of "
+                                            "significant harm.", force=True)
         area = self.area_of_team.get(team, "")
         by = self.manager_of(team, manager)
         # When the assessment is authorised: most within the 45 working days, about 15% after; never after the
@@ -410,6 +454,7 @@ class SeedEpisodes:
 
     def strategy(self, referral: int, child: int, requested: datetime, requested_by: int, held: datetime | None,
                  team: int, worker: int, *, ends: date | None, enquiry_allowed: bool = True, allocated: bool = True,
+                 force: bool = False,
                  reason: str = "Reasonable cause to suspect significant harm: a joint response with the police.",
                  ) -> date | None:
         """A strategy discussion, as `strategy_discussion_hold` and `strategy_discussion_decide` store it once held,
@@ -433,7 +478,7 @@ class SeedEpisodes:
                                                "adult concerned until the enquiry is complete.",
                       see_child_by=see_by, icpc_due_on=icpc_due_on, recorded_by=chair)
         decided_on = min(held_on + timedelta(days=rng.randint(0, 1)), self.yesterday)
-        start = enquiry_allowed and self.chance(S47_STARTED)
+        start = enquiry_allowed and (force or self.chance(S47_STARTED))
         values.update(s47_decided=start, decision=self.decision(
             child, "s47_decision", "Start a section 47 enquiry" if start else "No section 47 enquiry",
             "The threshold for an enquiry is met: the child may be suffering significant harm." if start else
@@ -451,8 +496,8 @@ class SeedEpisodes:
         # A plan needs time in the episode: conferences are mostly for children whose episode runs on (the seed's
         # episodes are drawn before their steps), few for those about to close.
         room = ends is None or (ends - held_on).days >= LONG_EPISODE_DAYS
-        needed = (not on_plan and bool(self.iros)
-                  and self.chance(ICPC_AGAIN if again else ICPC_NEEDED_LONG if room else ICPC_NEEDED_SHORT))
+        needed = not on_plan and bool(self.iros) and (
+            force or self.chance(ICPC_AGAIN if again else ICPC_NEEDED_LONG if room else ICPC_NEEDED_SHORT))
         icpc_day = self.calendar.add_working_days(held_on, rng.randint(5, 15) if self.chance(ICPC_IN_TIME)
                                                   else rng.randint(16, 25))
         if ends is not None and icpc_day > ends:
@@ -483,7 +528,7 @@ class SeedEpisodes:
                     self.manager_of(team, chair), None))
         self.put(Section47Enquiry, **enquiry)
         if completed < self.today and needed and icpc_day < self.today:
-            self.conferences(child, enquiry_id, icpc_day, icpc_due_on, worker, team, ends, again)
+            self.conferences(child, enquiry_id, icpc_day, icpc_due_on, worker, team, ends, again, force)
             if allocated:
                 self.concerns_again(referral, child, team, worker, ends)
         return decided_on
@@ -494,8 +539,8 @@ class SeedEpisodes:
         ended = self.plan_ends.get(child)
         if ended is None or ended == date.max or not self.chance(HARMED_AGAIN):
             return
-        asked = ended + timedelta(days=self.rng.randint(40, 240))
-        if asked >= self.yesterday or (ends is not None and (ends - asked).days < LONG_EPISODE_DAYS):
+        asked = ended + timedelta(days=self.rng.randint(20, 150))
+        if asked >= self.yesterday or (ends is not None and (ends - asked).days < MIN_PLAN_DAYS + 30):
             return
         requested = self.at(asked)
         held = requested + timedelta(hours=self.rng.randint(2, 26))
@@ -533,7 +578,7 @@ class SeedEpisodes:
                      participation=rng.choices(PARENT_PARTICIPATION, PARENT_WEIGHTS)[0])
 
     def conferences(self, child: int, enquiry: int, icpc_day: date, icpc_due_on: date, worker: int, team: int,
-                    ends: date | None, again: bool) -> None:
+                    ends: date | None, again: bool, force: bool = False) -> None:
         """The initial conference, chaired by an IRO, and the child protection plan most start, reviewed at three
         months and then every six until a review ends it (a median of about nine months), as `conference_record`
         stores them; a plan ends at or before the episode's end. The plan's core groups and visits, and its chair's
@@ -544,7 +589,7 @@ class SeedEpisodes:
         if icpc_day > icpc_due_on:
             self.counts["icpcs_late"] += 1
         room = ends is None or (ends - icpc_day).days >= MIN_PLAN_DAYS
-        if not room or not self.chance(PLAN_AGAIN if again else PLAN_STARTED):
+        if not force and (not room or not self.chance(PLAN_AGAIN if again else PLAN_STARTED)):
             self.conference(child, ConferenceKind.INITIAL, icpc_day, ConferenceOutcome.NO_PLAN, "", chair, worker,
                             enquiry=enquiry)
             return
@@ -554,7 +599,7 @@ class SeedEpisodes:
                                   worker, enquiry=enquiry, plan=plan)
         self.put(PlanCategory, plan=plan, category=category, from_date=icpc_day, conference=initial,
                  recorded_at=self.at(icpc_day, 12, 18), recorded_by=chair)
-        wanted = icpc_day + timedelta(days=int(rng.lognormvariate(PLAN_LOG_MEDIAN, 0.45)))
+        wanted = date.max if force else icpc_day + timedelta(days=int(rng.lognormvariate(PLAN_LOG_MEDIAN, 0.45)))
         review = first_review_due(icpc_day)
         latest, end, reason = category, None, ""
         while True:
@@ -596,7 +641,7 @@ class SeedEpisodes:
         self.put(Involvement, child=child, worker=chair, role=InvolvementRole.IRO, started_on=icpc_day, ended_on=end,
                  reason="Chair of the child protection plan", end_reason="The child protection plan ended" if end else "",
                  recorded_at=self.at(icpc_day, 12, 18), recorded_by=manager)
-        self.cp_plans.append((plan, child, icpc_day, end, team, worker))
+        self.cp_plans.append((plan, child, icpc_day, end, team, worker, ends))
 
     def pick_iro(self) -> int:
         # The demo IRO chairs a fair share of the plans, so their list is never empty.
@@ -668,11 +713,143 @@ class SeedEpisodes:
                  recorded_at=self.at(start), recorded_by=worker)
         self.counts["plans"] += 1
 
+    # -- Pre-proceedings and care proceedings.
+
+    def pre_proceedings(self) -> None:
+        """Some families of children on plans enter pre-proceedings (a legal planning meeting's decision), as the
+        proceedings services store each step: the letter before proceedings, a family group conference offered (in
+        the letter, mostly) and held, the initial meeting and reviews about every six weeks, the step up or step
+        down decision (a Decision for each child), and for a step up the application to court with its 26-week
+        target, its hearings and, for most, a final order. Siblings whose plans began together enter together."""
+        rng = self.rng
+        families: dict[tuple, list[tuple]] = {}
+        for row in self.cp_plans:
+            _, child, start, _, team, _, _ = row
+            parents = self.parents.get(child)
+            families.setdefault((start, team, parents[0][0] if parents else -child), []).append(row)
+        last_names = dict(Person.objects.filter(pk__in=[row[1] for row in self.cp_plans])
+                          .values_list("pk", "last_name"))
+        for rows in families.values():
+            _, child, start, end, team, worker, ends = rows[0]
+            if not self.chance(PRE_PROCEEDINGS_SHARE):
+                continue
+            began = start + timedelta(days=rng.randint(45, 200))
+            if began >= self.yesterday or (end is not None and began >= end):
+                continue
+            self.family_pre_proceedings(rows, began, ends, team, worker, last_names.get(child, ""))
+
+    def family_pre_proceedings(self, rows: list[tuple], began: date, ends: date | None, team: int, worker: int,
+                               last_name: str) -> None:
+        rng = self.rng
+        manager = self.manager_of(team, worker)
+        last = min(ends, self.yesterday) if ends else self.yesterday  # nothing after the episode (or today)
+        letter = began + timedelta(days=rng.randint(3, 14))
+        letter = letter if letter <= last else None
+        initial = letter + timedelta(days=rng.randint(5, 15)) if letter else None
+        initial = initial if initial and initial <= last else None
+        meetings = []
+        if initial:
+            day = initial
+            while True:
+                day += timedelta(days=rng.randint(35, 49) if self.chance(0.85) else rng.randint(50, 70))
+                if day > last or (day - began).days > 150:
+                    break
+                meetings.append(day)
+        decided = began + timedelta(days=rng.randint(90, 160))
+        if ends is not None and decided > ends:
+            decided = max(began, ends)  # the episode ends: so do pre-proceedings
+        outcome = ""
+        if decided <= self.yesterday and initial is not None or ends is not None and ends < self.today:
+            decided = min(decided, self.yesterday)
+            outcome = (PreProceedingsOutcome.OTHER if ends is not None and decided == ends else
+                       rng.choices([PreProceedingsOutcome.STEP_DOWN, PreProceedingsOutcome.STEP_UP,
+                                    PreProceedingsOutcome.OTHER], [55, 38, 7])[0])
+            meetings = [day for day in meetings if day <= decided]
+            if initial is not None and initial > decided:
+                initial, meetings = None, []
+            if letter is not None and letter > decided:
+                letter = None
+        held = [initial, *meetings] if initial else []
+        pre_id = self.next_pk[PreProceedings]
+        values = dict(family_name=f"The {last_name} family" if last_name else "", team=team, started_on=began,
+                      started_by=manager, letter_sent_on=letter, initial_meeting_on=initial,
+                      next_review_due_on=held[-1] + timedelta(days=PRE_PROCEEDINGS_REVIEW.amount) if held else None,
+                      recorded_at=self.at(began))
+        self.counts["pre_proceedings"] += 1
+        for day in meetings:
+            self.put(PreProceedingsReview, pre_proceedings=pre_id, held_on=day, recorded_by=worker,
+                     recorded_at=self.at(day, 12, 18))
+        if letter is not None and self.chance(0.9):
+            offered = letter if self.chance(0.75) else min(letter + timedelta(days=rng.randint(1, 20)), last)
+            done = offered + timedelta(days=rng.randint(10, 35))
+            done = done if self.chance(0.7) and done <= last else None
+            self.put(FamilyGroupMeeting, pre_proceedings=pre_id, kind=FamilyGroupMeetingKind.FAMILY_GROUP_CONFERENCE,
+                     offered_on=offered, offered_in_letter=offered == letter, held_on=done,
+                     family_plan=FAMILY_PLAN if done else "", recorded_by=worker, recorded_at=self.at(offered))
+        step = None
+        if outcome:
+            values.update(outcome=outcome, step_decision_on=decided, next_review_due_on=None
+                          if outcome != PreProceedingsOutcome.STEP_UP else values["next_review_due_on"])
+            if outcome != PreProceedingsOutcome.STEP_UP:
+                values["ended_on"] = decided
+        elif held and self.chance(0.3):
+            proposed = self.yesterday - timedelta(days=rng.randint(0, 6))
+            if proposed >= held[-1]:
+                values.update(step_proposed=rng.choice([PreProceedingsOutcome.STEP_UP, PreProceedingsOutcome.STEP_DOWN]),
+                              step_proposal_reason="The family's progress against the plan in the letter before "
+                                                   "proceedings has been reviewed.",
+                              step_proposed_by=worker, step_proposed_on=proposed,
+                              step_decision_due_on=self.calendar.add_working_days(proposed, STEP_DECISION.amount))
+        application = None
+        if outcome == PreProceedingsOutcome.STEP_UP:
+            application = decided + timedelta(days=rng.randint(0, 14))
+            if application < self.today:
+                values.update(ended_on=application, next_review_due_on=None)
+            else:
+                application = None
+        for _, child, *_ in rows:
+            start_decision = self.decision(child, START_KIND, "Begin pre-proceedings (Public Law Outline)",
+                                           PRE_PROCEEDINGS_RATIONALE, began, manager, team)
+            if outcome:
+                step = self.decision(child, STEP_KIND, PreProceedingsOutcome(outcome).label,
+                                     STEP_RATIONALES[outcome], decided, manager, team)
+            self.put(PreProceedingsChild, pre_proceedings=pre_id, child=child, start_decision=start_decision,
+                     step_decision=step)
+        self.put(PreProceedings, **values)
+        if application is not None:
+            self.care_proceedings(pre_id, team, worker, application, letter)
+
+    def care_proceedings(self, pre_id: int, team: int, worker: int, application: date, letter: date | None) -> None:
+        rng = self.rng
+        proceedings = self.next_pk[CareProceedings]
+        target = application + timedelta(days=CARE_PROCEEDINGS_TARGET.amount)
+        final_on = application + timedelta(days=rng.randint(120, 182) if self.chance(0.6) else rng.randint(183, 300))
+        hearings = [(application + timedelta(days=rng.randint(1, 5)), HearingKind.INTERIM,
+                     "Interim care order; the children stay where they are placed.")] if self.chance(0.5) else []
+        hearings += [(application + timedelta(days=rng.randint(12, 18)), HearingKind.CASE_MANAGEMENT,
+                      "Directions for assessments and a timetable for the child; the guardian appointed."),
+                     (final_on - timedelta(days=rng.randint(28, 42)), HearingKind.ISSUES_RESOLUTION,
+                      "Issues narrowed; the final hearing listed."),
+                     (final_on, HearingKind.FINAL, "Final hearing: the court made its order.")]
+        final = rng.choices(FINAL_ORDERS, FINAL_ORDER_WEIGHTS)[0] if final_on < self.today else ""
+        for day, kind, outcome in hearings:
+            if day < self.today:
+                self.put(Hearing, care_proceedings=proceedings, held_on=day, kind=kind, outcome=outcome,
+                         recorded_by=worker, recorded_at=self.at(day, 14, 18))
+        parents_letter = application + timedelta(days=rng.randint(0, 3))
+        self.put(CareProceedings, pre_proceedings=pre_id, team=team, application_on=application,
+                 urgent_reason="" if letter is not None and letter <= application else
+                 "The children could not wait for the letter before proceedings: immediate risk.",
+                 target_on=target, parents_letter_on=parents_letter if parents_letter < self.today else None,
+                 final_order=final, final_order_on=final_on if final else None, recorded_by=worker,
+                 recorded_at=self.at(application))
+        self.counts["care_proceedings"] += 1
+
 
 def yearly_counts(today: date, years: int) -> dict[str, float | None]:
     """The seeded history's figures a year (averaged over its years, as England's are published), and today's.
 
-    A figure is None where the seed does not yet make those records (pre-proceedings).
+    A figure is None where the seed made none of those records.
     """
     first = today - timedelta(days=round(365.25 * years))
     referrals = Referral.objects.filter(referral_date__gte=first, referral_date__lt=today)
@@ -702,5 +879,6 @@ def yearly_counts(today: date, years: int) -> dict[str, float | None]:
         "children on a CP plan today": on_plan if started else None,
         "median length of ended CP plans (months)": lengths[len(lengths) // 2] / 30.44 if lengths else None,
         "second or later CP plans (%)": 100 * plans.filter(previous_plans__gt=0).count() / started if started else None,
-        "pre-proceedings entries a year": None,
+        "pre-proceedings entries a year": PreProceedings.objects.filter(
+            started_on__gte=first, started_on__lt=today).count() / years,
     }

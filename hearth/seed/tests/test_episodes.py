@@ -36,7 +36,16 @@ from hearth.protection.models import (
     Section47Enquiry,
     StrategyDiscussion,
 )
-from hearth.reference.codes import AssessmentFactor, ReasonForClosure
+from hearth.protection.proceedings.clocks import CARE_PROCEEDINGS_TARGET, PRE_PROCEEDINGS_REVIEW, STEP_DECISION, due_on
+from hearth.protection.proceedings.models import (
+    CareProceedings,
+    FamilyGroupMeeting,
+    Hearing,
+    PreProceedings,
+    PreProceedingsChild,
+    PreProceedingsReview,
+)
+from hearth.reference.codes import AssessmentFactor, PreProceedingsOutcome, ReasonForClosure
 from hearth.seed.episodes import yearly_counts
 from hearth.seed.generator import SCALES, run_seed
 from hearth.timescales.calendar import calendar_for
@@ -234,10 +243,12 @@ def demo_council(db):
     run_seed(scale="demo", seed=3, today=TODAY)
 
 
-@pytest.mark.parametrize("model", [ConferenceAttendee, CoreGroupMeeting, PlanVisit, Involvement])
-def test_every_seeded_row_of_a_plans_work_passes_its_models_validation(demo_council, model):
-    assert model.objects.exists(), f"no {model.__name__} rows were seeded: the check below would prove nothing"
-    assert first_invalid(model) is None
+def test_every_seeded_row_of_a_plans_work_and_of_proceedings_passes_its_models_validation(demo_council):
+    # One seed for all of them: a demo council takes a while to make.
+    for model in [ConferenceAttendee, CoreGroupMeeting, PlanVisit, Involvement, PreProceedings, PreProceedingsChild,
+                  PreProceedingsReview, FamilyGroupMeeting, CareProceedings, Hearing]:
+        assert model.objects.exists(), f"no {model.__name__} rows were seeded: the check below would prove nothing"
+        assert first_invalid(model) is None
 
 
 def test_no_episode_closes_with_a_plan_or_an_enquiry_still_open(demo_council):
@@ -287,3 +298,68 @@ def test_a_plans_core_groups_visits_attendees_and_chair_are_as_the_services_stor
     for plan in plans.values():
         involvement = involvements[(plan.child_id, chairs[plan.pk], plan.start_date)]
         assert involvement.ended_on == plan.end_date and (involvement.end_reason != "") == (plan.end_date is not None)
+
+
+def test_pre_proceedings_and_care_proceedings_keep_the_rules_their_services_apply(demo_council):
+    cases = list(PreProceedings.objects.prefetch_related("children__start_decision", "children__step_decision",
+                                                         "reviews", "family_meetings"))
+    assert cases, "no pre-proceedings were seeded: the checks below would prove nothing"
+    for case in cases:
+        where = f"pre-proceedings {case.pk}"
+        assert case.started_on < TODAY and case.team_id is not None, where
+        assert case.letter_sent_on is None or case.started_on <= case.letter_sent_on, where
+        if case.initial_meeting_on is not None:
+            assert case.letter_sent_on is not None and case.letter_sent_on <= case.initial_meeting_on, where
+        meetings = [case.initial_meeting_on] + [review.held_on for review in case.reviews.all()] \
+            if case.initial_meeting_on else []
+        assert meetings == sorted(meetings) and all(day < TODAY for day in meetings), where
+        for meeting in case.family_meetings.all():
+            assert meeting.offered_on >= case.started_on and (meeting.held_on is None or meeting.held_on >= meeting.offered_on)
+            assert not meeting.offered_in_letter or meeting.offered_on == case.letter_sent_on, where
+        children = list(case.children.all())
+        assert children, where
+        for row in children:
+            assert row.start_decision.kind == "pre_proceedings_start" and row.start_decision.rationale, where
+            assert row.start_decision.child_id == row.child_id, where
+            assert (row.step_decision_id is not None) == bool(case.outcome), where
+        if case.outcome:
+            assert case.step_decision_on >= case.started_on and all(day <= case.step_decision_on for day in meetings)
+            assert all(row.step_decision.kind == "pre_proceedings_step" for row in children), where
+            if case.outcome != PreProceedingsOutcome.STEP_UP:
+                assert case.ended_on == case.step_decision_on and case.next_review_due_on is None, where
+        elif meetings:
+            assert case.ended_on is None and case.next_review_due_on == due_on(PRE_PROCEEDINGS_REVIEW, meetings[-1])
+        if case.step_proposed:
+            assert case.step_decision_due_on == due_on(STEP_DECISION, case.step_proposed_on), where
+    stepped_down = [case for case in cases if case.outcome == PreProceedingsOutcome.STEP_DOWN]
+    proceedings = list(CareProceedings.objects.select_related("pre_proceedings").prefetch_related("hearings"))
+    assert stepped_down and proceedings, "pre-proceedings should both step down and go to court"
+    for court in proceedings:
+        where = f"care proceedings {court.pk}"
+        case = court.pre_proceedings
+        assert case.outcome == PreProceedingsOutcome.STEP_UP and court.application_on >= case.step_decision_on, where
+        assert case.ended_on == court.application_on and court.application_on < TODAY, where
+        assert court.target_on == due_on(CARE_PROCEEDINGS_TARGET, court.application_on), where
+        assert court.urgent_reason or (case.letter_sent_on and case.letter_sent_on <= court.application_on), where
+        assert all(court.application_on <= hearing.held_on < TODAY for hearing in court.hearings.all()), where
+        assert (court.final_order == "") == (court.final_order_on is None), where
+    figures = yearly_counts(TODAY, SCALES["demo"].default_years)
+    assert figures["pre-proceedings entries a year"] > 0
+
+
+def test_the_demo_users_have_work_past_the_front_door(demo_council):
+    worker = User.objects.get(username="demo.social.worker")
+    on_plan = ChildProtectionPlan.objects.filter(end_date__isnull=True, child__allocations__worker=worker,
+                                                 child__allocations__ended_on__isnull=True)
+    assert on_plan.exists(), "the demo social worker has no child on an open plan"
+    assert Assessment.objects.filter(status=AssessmentStatus.IN_PROGRESS, referral__closure_date__isnull=True,
+                                     referral__allocation__worker=worker).exists()
+    manager = User.objects.get(username="demo.manager")
+    teams = list(Membership.objects.filter(user=manager, manages=True).values_list("team_id", flat=True))
+    assert Assessment.objects.filter(status=AssessmentStatus.SUBMITTED, referral__closure_date__isnull=True,
+                                     referral__team_id__in=teams).exists()
+    iro = User.objects.get(username="demo.iro")
+    current = Involvement.objects.filter(worker=iro, role=InvolvementRole.IRO, ended_on__isnull=True)
+    assert current.exists()
+    assert set(current.values_list("child_id", flat=True)) <= set(
+        ChildProtectionPlan.objects.filter(end_date__isnull=True).values_list("child_id", flat=True))
