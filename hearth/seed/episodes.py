@@ -30,7 +30,7 @@ from django.db import connection, models
 
 from hearth.accounts.models import ServiceArea, Team, User
 from hearth.accounts.roles import RoleCode
-from hearth.casework.models import Decision, Involvement, InvolvementRole
+from hearth.casework.models import Allocation, Decision, Involvement, InvolvementRole
 from hearth.children_in_need.clocks import ASSESSMENT, PLAN_REVIEW, VISIT
 from hearth.children_in_need.models import (
     Assessment,
@@ -95,8 +95,9 @@ CATEGORIES = [(AbuseCategory.NEGLECT, 50), (AbuseCategory.EMOTIONAL, 37), (Abuse
               (AbuseCategory.SEXUAL, 4), (AbuseCategory.MULTIPLE, 3)]
 S47_STARTED = 0.92      # held strategy discussions that start a section 47 enquiry
 # Enquiries that lead to an initial child protection conference (England: about 35%): of those whose episode runs on
-# past LONG_EPISODE_DAYS, and of the others.
-ICPC_NEEDED_LONG = 0.55
+# past LONG_EPISODE_DAYS, of those still open today, and of the others.
+ICPC_NEEDED_LONG = 0.62
+ICPC_NEEDED_OPEN = 0.42  # of those whose episode is still open today (their plans run on to their length)
 ICPC_NEEDED_SHORT = 0.08
 LONG_EPISODE_DAYS = 120
 ICPC_AGAIN = 0.9        # the same, for a child whose earlier plan has ended
@@ -105,7 +106,7 @@ HARMED_AGAIN = 0.9      # children whose plan ended, in an episode running on, f
 DISCUSSION_AGAIN = 0.7   # referrals of a child whose plan ended for which the worker asks for a strategy discussion
 AGAIN_REASON = "The child was on a child protection plan before; the new concerns are of the same harm."
 MIN_PLAN_DAYS = 60      # a plan starts only if the episode has at least this long to run
-PLAN_LOG_MEDIAN = 5.25  # log of the median days a plan is wanted for (reviews then end it: a median of ~9 months)
+PLAN_LOG_MEDIAN = 5.35  # log of the median days a plan is wanted for (reviews then end it: a median of ~9 months)
 DEMO_IRO_SHARE = 0.15   # the plans the demo IRO chairs
 CORE_GROUP_ATTENDEES = "Social worker, mother, health visitor or school nurse, designated safeguarding lead."
 CORE_GROUP_NOTES = ["Actions reviewed: school attendance improving; mother attending the parenting course.",
@@ -250,6 +251,7 @@ class SeedEpisodes:
         self.receiving_team = receiving
         self.iros = list(User.objects.filter(roles__code=RoleCode.IRO).order_by("pk").values_list("pk", flat=True))
         self.plans_before: Counter[int] = Counter()  # each child's child protection plans so far
+        self.allocated: list[tuple] = []  # (referral, child, team, allocated on), linked at the end
         self.plan_ends: dict[int, date] = {}  # the day each child's latest plan ended (date.max while open)
         self.cp_plans: list[tuple] = []  # (plan, child, start, end, team, worker, episode ends), for pre-proceedings
         self.demo_worker = User.objects.filter(username="demo.social.worker").values_list("pk", flat=True).first()
@@ -316,13 +318,18 @@ class SeedEpisodes:
                      f"{counts['queued']:,} in the queue [{time.monotonic() - self.b.started:.1f}s]")
 
     def link_allocations(self) -> None:
-        """Each allocated referral's allocation: the builder's row for the child, team and day it names."""
-        referral, allocation = Referral._meta.db_table, "casework_allocation"
+        """Each allocated referral's allocation: the builder's row (the first) for the child, team and day it names.
+
+        Matched here rather than by a correlated UPDATE, which SQLite, with no statistics yet on a table just
+        written, runs through the team index (measured: over a minute at `la`)."""
+        first = {}
+        for pk, child, team, started in (Allocation.objects.order_by("-pk")
+                                         .values_list("pk", "child_id", "team_id", "started_on")):
+            first[(child, team, started)] = pk
+        rows = [(first[(child, team, day)], pk) for pk, child, team, day in self.allocated
+                if (child, team, day) in first]
         with connection.cursor() as cursor:
-            cursor.execute(
-                f"UPDATE {referral} SET allocation_id = (SELECT MIN(a.id) FROM {allocation} a "
-                f"WHERE a.child_id = {referral}.child_id AND a.team_id = {referral}.team_id "
-                f"AND a.started_on = {referral}.allocated_on) WHERE allocated_on IS NOT NULL")
+            cursor.executemany(f"UPDATE {Referral._meta.db_table} SET allocation_id = %s WHERE id = %s", rows)
 
     def episode(self, record: list, re_referral: bool) -> None:
         pk, child, referral_date, source, contact_child, strategy, _, decided, manager, placed, _ = record
@@ -361,6 +368,7 @@ class SeedEpisodes:
             return
         team, worker, allocated_on, ends = placed
         values.update(team=team, allocated_on=allocated_on)
+        self.allocated.append((pk, child, team, allocated_on))
         if not strategy and self.plan_ends.get(child, date.max) < referral_date and self.chance(DISCUSSION_AGAIN):
             # A child whose plan ended is referred again: the worker asks for a strategy discussion during the
             # assessment (`strategy_discussion_start`).
@@ -496,8 +504,8 @@ class SeedEpisodes:
         # A plan needs time in the episode: conferences are mostly for children whose episode runs on (the seed's
         # episodes are drawn before their steps), few for those about to close.
         room = ends is None or (ends - held_on).days >= LONG_EPISODE_DAYS
-        needed = not on_plan and bool(self.iros) and (
-            force or self.chance(ICPC_AGAIN if again else ICPC_NEEDED_LONG if room else ICPC_NEEDED_SHORT))
+        first_time = ICPC_NEEDED_OPEN if ends is None else ICPC_NEEDED_LONG if room else ICPC_NEEDED_SHORT
+        needed = not on_plan and bool(self.iros) and (force or self.chance(ICPC_AGAIN if again else first_time))
         icpc_day = self.calendar.add_working_days(held_on, rng.randint(5, 15) if self.chance(ICPC_IN_TIME)
                                                   else rng.randint(16, 25))
         if ends is not None and icpc_day > ends:
