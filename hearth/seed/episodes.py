@@ -30,7 +30,7 @@ from django.db import connection, models
 
 from hearth.accounts.models import ServiceArea, Team, User
 from hearth.accounts.roles import RoleCode
-from hearth.casework.models import Decision
+from hearth.casework.models import Allocation, Decision, Involvement, InvolvementRole
 from hearth.children_in_need.clocks import ASSESSMENT, PLAN_REVIEW, VISIT
 from hearth.children_in_need.models import (
     Assessment,
@@ -43,31 +43,82 @@ from hearth.children_in_need.models import (
     Visit,
 )
 from hearth.children_in_need.services import twelve_months_before
-from hearth.protection.clocks import core_group_due, first_review_due, icpc_due, later_review_due, visit_due
+from hearth.people.models import Person, Relationship, RelationshipKind
+from hearth.protection.clocks import (
+    FIRST_CORE_GROUP,
+    PLAN_VISIT,
+    core_group_due,
+    first_review_due,
+    icpc_due,
+    later_review_due,
+    visit_due,
+)
 from hearth.protection.models import (
     Agency,
     ChildProtectionPlan,
     Conference,
+    ConferenceAttendee,
     ConferenceKind,
     ConferenceOutcome,
+    CoreGroupMeeting,
     Participation,
     PlanCategory,
     PlanEndReason,
+    PlanVisit,
     Section47Enquiry,
     StrategyDiscussion,
 )
-from hearth.reference.codes import AbuseCategory, PrimaryNeed, ReasonForClosure
+from hearth.protection.proceedings.clocks import CARE_PROCEEDINGS_TARGET, PRE_PROCEEDINGS_REVIEW, STEP_DECISION
+from hearth.protection.proceedings.models import (
+    CareProceedings,
+    FamilyGroupMeeting,
+    FamilyGroupMeetingKind,
+    FinalOrder,
+    Hearing,
+    HearingKind,
+    PreProceedings,
+    PreProceedingsChild,
+    PreProceedingsReview,
+)
+from hearth.protection.proceedings.services import START_KIND, STEP_KIND
+from hearth.reference.codes import AbuseCategory, PreProceedingsOutcome, PrimaryNeed, ReasonForClosure
 
 WRITE_ORDER = [Decision, Referral, StrategyDiscussion, Section47Enquiry, ChildProtectionPlan, Conference, PlanCategory,
-               Assessment, CinPlan, PlanReview, Visit]
-KEYED = (Decision, Referral, StrategyDiscussion, Section47Enquiry, ChildProtectionPlan, Conference, CinPlan)
+               ConferenceAttendee, CoreGroupMeeting, PlanVisit, Involvement, Assessment, CinPlan, PlanReview, Visit,
+               PreProceedings, PreProceedingsChild, PreProceedingsReview, FamilyGroupMeeting, CareProceedings, Hearing]
+KEYED = (Decision, Referral, StrategyDiscussion, Section47Enquiry, ChildProtectionPlan, Conference, CinPlan,
+         PreProceedings, CareProceedings)
 OWN_KEYS = tuple(model for model in KEYED if model is not Referral)  # a referral's key came from the front door
 ICPC_IN_TIME = 0.8      # initial conferences within 15 working days of the strategy discussion (England: about 80%)
-PLAN_STARTED = 0.82     # initial conferences that start a child protection plan
+PLAN_STARTED = 0.88     # initial conferences with room for a plan that start one (overall about 82%)
 CATEGORIES = [(AbuseCategory.NEGLECT, 50), (AbuseCategory.EMOTIONAL, 37), (AbuseCategory.PHYSICAL, 6),
               (AbuseCategory.SEXUAL, 4), (AbuseCategory.MULTIPLE, 3)]
 S47_STARTED = 0.92      # held strategy discussions that start a section 47 enquiry
-ICPC_NEEDED = 0.35      # enquiries that lead to an initial child protection conference
+# Enquiries that lead to an initial child protection conference (England: about 35%): of those whose episode runs on
+# past LONG_EPISODE_DAYS, of those still open today, and of the others.
+ICPC_NEEDED_LONG = 0.62
+ICPC_NEEDED_OPEN = 0.42  # of those whose episode is still open today (their plans run on to their length)
+ICPC_NEEDED_SHORT = 0.08
+LONG_EPISODE_DAYS = 120
+ICPC_AGAIN = 0.9        # the same, for a child whose earlier plan has ended
+PLAN_AGAIN = 0.92       # initial conferences that start a plan, for such a child
+HARMED_AGAIN = 0.9      # children whose plan ended, in an episode running on, for whom new concerns come
+DISCUSSION_AGAIN = 0.7   # referrals of a child whose plan ended for which the worker asks for a strategy discussion
+AGAIN_REASON = "The child was on a child protection plan before; the new concerns are of the same harm."
+MIN_PLAN_DAYS = 60      # a plan starts only if the episode has at least this long to run
+PLAN_LOG_MEDIAN = 5.35  # log of the median days a plan is wanted for (reviews then end it: a median of ~9 months)
+DEMO_IRO_SHARE = 0.15   # the plans the demo IRO chairs
+CORE_GROUP_ATTENDEES = "Social worker, mother, health visitor or school nurse, designated safeguarding lead."
+CORE_GROUP_NOTES = ["Actions reviewed: school attendance improving; mother attending the parenting course.",
+                    "The home conditions are better; the health visitor will see the baby weekly.",
+                    "Father has not engaged; the social worker will write to him. Other actions on track."]
+ATTENDEE_FIRST = ["Sam", "Alex", "Jo", "Priya", "Chris", "Hannah", "Tom", "Aisha", "Mark", "Ruth"]
+ATTENDEE_LAST = ["Patel", "Jones", "Evans", "Hughes", "Begum", "Price", "Roberts", "Khan", "Ward", "Lloyd"]
+ATTENDEE_ROLE = {Agency.POLICE: "police", Agency.HEALTH: "health visitor", Agency.EDUCATION: "designated "
+                 "safeguarding lead", Agency.HOUSING: "housing officer", Agency.PROBATION: "probation officer"}
+PARENT_PARTICIPATION = [Participation.IN_PERSON, Participation.ONLINE, Participation.PART,
+                        Participation.INVITED_DID_NOT]
+PARENT_WEIGHTS = [60, 20, 8, 12]
 
 # Assessments drawn past their due day; with those the episode's own length makes late, about 15% are (England
 # 2023-24: about 15%).
@@ -119,8 +170,56 @@ ASSESSMENT_TEXT = {
 }
 PLAN_NEEDS = "To feel safe at home, to go to school every day, and for the adults to manage their arguments away from "\
              "the children."
+# Pre-proceedings: the families of children on plans who enter them (England: some tens of families a year at a
+# council of la's size), and what the decisions say.
+PRE_PROCEEDINGS_SHARE = 0.2
+PRE_PROCEEDINGS_RATIONALE = ("The legal planning meeting agreed the threshold for proceedings is met; pre-proceedings "
+                             "give the parents a last chance to make the changes in the plan, with legal advice.")
+STEP_RATIONALES = {
+    PreProceedingsOutcome.STEP_DOWN: "The parents have made and kept the changes; the children are safe under the "
+                                     "child protection plan. Step down.",
+    PreProceedingsOutcome.STEP_UP: "Despite the support offered the risks remain; an application to court is "
+                                   "needed to keep the children safe.",
+    PreProceedingsOutcome.OTHER: "The family have moved away and the case is transferred; pre-proceedings end.",
+}
+FAMILY_PLAN = "Grandmother to care for the children at weekends; an uncle to take them to school; no contact with " \
+              "the adult concerned."
+FINAL_ORDERS = [FinalOrder.CARE_ORDER, FinalOrder.SUPERVISION_ORDER, FinalOrder.SPECIAL_GUARDIANSHIP_ORDER,
+                FinalOrder.CHILD_ARRANGEMENTS_ORDER, FinalOrder.PLACEMENT_ORDER, FinalOrder.NO_ORDER,
+                FinalOrder.WITHDRAWN]
+FINAL_ORDER_WEIGHTS = [40, 15, 20, 10, 10, 3, 2]
 VISIT_NOTES = ["Seen at home with mother present, then alone in their room.", "Seen at school in the quiet room.",
                "Seen at home; bedroom seen.", "Mother answered; the child was at their father's."]
+
+
+class _WorkingDays:
+    """The council's calendar for the seed's years, its working days listed once: adding working days is then a
+    lookup, not a walk day by day (the same answers as `WorkingDayCalendar.add_working_days`)."""
+
+    def __init__(self, calendar, first: date, last: date):
+        self.calendar = calendar
+        self.first, self.last = first, last
+        self.days = [first + timedelta(days=offset) for offset in range((last - first).days + 1)
+                     if calendar.is_working_day(first + timedelta(days=offset))]
+        # For each day of the span, how many of the listed working days are on or before it.
+        self.upto = []
+        count, index = 0, 0
+        for offset in range((last - first).days + 1):
+            day = first + timedelta(days=offset)
+            while index < len(self.days) and self.days[index] <= day:
+                index += 1
+                count += 1
+            self.upto.append(count)
+
+    def add_working_days(self, day: date, count: int) -> date:
+        if count >= 1 and self.first <= day <= self.last:
+            index = self.upto[(day - self.first).days] + count - 1
+            if index < len(self.days):
+                return self.days[index]
+        return self.calendar.add_working_days(day, count)
+
+    def is_working_day(self, day: date) -> bool:
+        return self.calendar.is_working_day(day)
 
 
 class SeedEpisodes:
@@ -132,7 +231,8 @@ class SeedEpisodes:
         self.c = contacts
         self.b = contacts.b
         self.rng = contacts.rng
-        self.calendar = contacts.calendar
+        self.calendar = _WorkingDays(contacts.calendar, self.b.window_start - timedelta(days=400),
+                                     self.b.today + timedelta(days=800))
         self.zone = contacts.zone
         self.tables = {model: _Table(model, with_pk=model in KEYED) for model in WRITE_ORDER}
         self.next_pk = {model: (model.objects.aggregate(last=models.Max("pk"))["last"] or 0) + 1
@@ -151,6 +251,20 @@ class SeedEpisodes:
         self.receiving_team = receiving
         self.iros = list(User.objects.filter(roles__code=RoleCode.IRO).order_by("pk").values_list("pk", flat=True))
         self.plans_before: Counter[int] = Counter()  # each child's child protection plans so far
+        self.allocated: list[tuple] = []  # (referral, child, team, allocated on), linked at the end
+        self.plan_ends: dict[int, date] = {}  # the day each child's latest plan ended (date.max while open)
+        self.cp_plans: list[tuple] = []  # (plan, child, start, end, team, worker, episode ends), for pre-proceedings
+        self.demo_worker = User.objects.filter(username="demo.social.worker").values_list("pk", flat=True).first()
+        self.demo_plan_wanted = self.demo_worker is not None
+        self.demo_iro = User.objects.filter(username="demo.iro").values_list("pk", flat=True).first()
+        self.user_names = {pk: f"{first} {last}" for pk, first, last in
+                           User.objects.values_list("pk", "first_name", "last_name")}
+        self.parents: dict[int, list[tuple[int, str]]] = {}
+        for child, parent, first, last in (Relationship.objects.filter(kind=RelationshipKind.PARENT)
+                                           .order_by("relative_id", "person_id")
+                                           .values_list("relative_id", "person_id", "person__first_name",
+                                                        "person__last_name")):
+            self.parents.setdefault(child, []).append((parent, " ".join(part for part in (first, last) if part)))
         self.counts: Counter[str] = Counter()
         self.today = self.b.today
         self.yesterday = self.b.yesterday
@@ -190,6 +304,7 @@ class SeedEpisodes:
             re_referral = earlier is not None and earlier >= twelve_months_before(referral_date)
             last_referred[child] = referral_date
             self.episode(record, re_referral)
+        self.pre_proceedings()
         for model in WRITE_ORDER:
             rows = self.rows[model]
             if rows:
@@ -203,13 +318,18 @@ class SeedEpisodes:
                      f"{counts['queued']:,} in the queue [{time.monotonic() - self.b.started:.1f}s]")
 
     def link_allocations(self) -> None:
-        """Each allocated referral's allocation: the builder's row for the child, team and day it names."""
-        referral, allocation = Referral._meta.db_table, "casework_allocation"
+        """Each allocated referral's allocation: the builder's row (the first) for the child, team and day it names.
+
+        Matched here rather than by a correlated UPDATE, which SQLite, with no statistics yet on a table just
+        written, runs through the team index (measured: over a minute at `la`)."""
+        first = {}
+        for pk, child, team, started in (Allocation.objects.order_by("-pk")
+                                         .values_list("pk", "child_id", "team_id", "started_on")):
+            first[(child, team, started)] = pk
+        rows = [(first[(child, team, day)], pk) for pk, child, team, day in self.allocated
+                if (child, team, day) in first]
         with connection.cursor() as cursor:
-            cursor.execute(
-                f"UPDATE {referral} SET allocation_id = (SELECT MIN(a.id) FROM {allocation} a "
-                f"WHERE a.child_id = {referral}.child_id AND a.team_id = {referral}.team_id "
-                f"AND a.started_on = {referral}.allocated_on) WHERE allocated_on IS NOT NULL")
+            cursor.executemany(f"UPDATE {Referral._meta.db_table} SET allocation_id = %s WHERE id = %s", rows)
 
     def episode(self, record: list, re_referral: bool) -> None:
         pk, child, referral_date, source, contact_child, strategy, _, decided, manager, placed, _ = record
@@ -219,14 +339,21 @@ class SeedEpisodes:
         values = dict(id=pk, child=child, referral_date=referral_date, source=source, contact_child=contact_child,
                       strategy_discussion_now=strategy, re_referral=re_referral, assessment_due_on=due_on,
                       recorded_at=decided, recorded_by=manager)
+        unplaced = placed is None or placed[2] < referral_date
+        # A referral never allocated is closed with no further action once it is old enough; a strategy discussion
+        # it had then decided against an enquiry (an enquiry is never left running on a closed episode).
+        nfa = unplaced and (self.today - decided_on).days > QUEUE_DAYS
+        discussed = None
         if strategy:
-            self.strategy(record, placed[0] if placed else self.receiving_team,
-                          placed[1] if placed else manager)
-        if placed is None or placed[2] < referral_date:
+            discussed = self.strategy(pk, child, decided, manager, record[10],
+                                      placed[0] if placed else self.receiving_team, placed[1] if placed else manager,
+                                      ends=None if unplaced else placed[3], enquiry_allowed=not nfa,
+                                      allocated=not unplaced)
+        if unplaced:
             team = self.receiving_team
             values["team"] = team
-            if (self.today - decided_on).days > QUEUE_DAYS:
-                closed = min(self.yesterday, decided_on + timedelta(days=rng.randint(0, 5)))
+            if nfa:
+                closed = min(self.yesterday, max(decided_on + timedelta(days=rng.randint(0, 5)), discussed or date.min))
                 by = self.manager_of(team, manager)
                 values.update(no_further_action=True, closure_date=closed,
                               closure_reason=ReasonForClosure.NO_FURTHER_ACTION,
@@ -241,6 +368,24 @@ class SeedEpisodes:
             return
         team, worker, allocated_on, ends = placed
         values.update(team=team, allocated_on=allocated_on)
+        self.allocated.append((pk, child, team, allocated_on))
+        if not strategy and self.plan_ends.get(child, date.max) < referral_date and self.chance(DISCUSSION_AGAIN):
+            # A child whose plan ended is referred again: the worker asks for a strategy discussion during the
+            # assessment (`strategy_discussion_start`).
+            asked = allocated_on + timedelta(days=rng.randint(1, 10))
+            if asked < self.yesterday and (ends is None or asked < ends):
+                requested = self.at(asked)
+                held = requested + timedelta(hours=rng.randint(2, 26))
+                self.strategy(pk, child, requested, worker, held if held < self.b.day_start else None, team, worker,
+                              ends=ends, reason=AGAIN_REASON)
+        elif worker == self.demo_worker and self.demo_plan_wanted and ends is None and not strategy and \
+                60 < (self.yesterday - allocated_on).days < 200 and self.plan_ends.get(child, date.min) < allocated_on:
+            # The demo social worker's list shows a child on a plan: one of their open episodes led to one.
+            self.demo_plan_wanted = False
+            requested = self.at(allocated_on + timedelta(days=rng.randint(1, 10)))
+            self.strategy(pk, child, requested, worker, requested + timedelta(hours=rng.randint(2, 26)), team, worker,
+                          ends=None, reason="New concerns during the assessment: the child may be at risk of "
+                                            "significant harm.", force=True)
         area = self.area_of_team.get(team, "")
         by = self.manager_of(team, manager)
         # When the assessment is authorised: most within the 45 working days, about 15% after; never after the
@@ -315,53 +460,74 @@ class SeedEpisodes:
             self.counts["closed"] += 1
         self.put(Referral, **values)
 
-    def strategy(self, record: list, team: int, worker: int) -> None:
-        """The strategy discussion the front door asked for, as `strategy_discussion_hold` and
-        `strategy_discussion_decide` store it once held, and the section 47 enquiry most of them start."""
+    def strategy(self, referral: int, child: int, requested: datetime, requested_by: int, held: datetime | None,
+                 team: int, worker: int, *, ends: date | None, enquiry_allowed: bool = True, allocated: bool = True,
+                 force: bool = False,
+                 reason: str = "Reasonable cause to suspect significant harm: a joint response with the police.",
+                 ) -> date | None:
+        """A strategy discussion, as `strategy_discussion_hold` and `strategy_discussion_decide` store it once held,
+        and the section 47 enquiry most of them start, all within the episode (to `ends`, when it has ended).
+
+        Returns the day of the decision whether to start an enquiry (None if the discussion is still to be held)."""
         rng = self.rng
-        referral, child, decided, manager, held = record[0], record[1], record[7], record[8], record[10]
-        values = dict(child=child, referral=referral, requested_at=decided, requested_by=manager,
-                      reason="Reasonable cause to suspect significant harm: a joint response with the police.")
+        values = dict(child=child, referral=referral, requested_at=requested, requested_by=requested_by,
+                      reason=reason)
         if held is None:
             self.put(StrategyDiscussion, **values)
-            return
+            return None
         held_on = held.astimezone(self.zone).date()
-        chair = self.manager_of(team, manager)
+        chair = self.manager_of(team, requested_by)
         see_by = min(held_on + timedelta(days=rng.randint(0, 1)), self.yesterday)
+        icpc_due_on = icpc_due(held_on, self.calendar)
         values.update(held_at=held, chair=chair, agencies=[Agency.POLICE, Agency.HEALTH, Agency.SOCIAL_CARE] +
                       ([Agency.EDUCATION] if self.chance(0.6) else []),
                       information_shared="Police and health checks shared; the school's account of the disclosure.",
                       immediate_safety_actions="Mother agrees the child stays with her and has no contact with the "
                                                "adult concerned until the enquiry is complete.",
-                      see_child_by=see_by, icpc_due_on=icpc_due(held_on, self.calendar), recorded_by=chair)
+                      see_child_by=see_by, icpc_due_on=icpc_due_on, recorded_by=chair)
         decided_on = min(held_on + timedelta(days=rng.randint(0, 1)), self.yesterday)
-        start = self.chance(S47_STARTED)
+        start = enquiry_allowed and (force or self.chance(S47_STARTED))
         values.update(s47_decided=start, decision=self.decision(
             child, "s47_decision", "Start a section 47 enquiry" if start else "No section 47 enquiry",
             "The threshold for an enquiry is met: the child may be suffering significant harm." if start else
             "The concerns can be met by a child and family assessment; no enquiry.", decided_on, chair, None))
         discussion = self.put(StrategyDiscussion, **values)
         if not start:
-            return
+            return decided_on
         self.counts["enquiries"] += 1
         seen = held_on + timedelta(days=rng.randint(0, 2))
-        needed = self.chance(ICPC_NEEDED) and bool(self.iros)
+        # A child already on a plan is not conferenced again: the enquiry's findings go to the plan's core group.
+        # A child whose earlier plan ended comes back to a conference far more often (England: about a quarter of
+        # plans are second or later ones).
+        on_plan = self.plan_ends.get(child, date.min) >= held_on
+        again = self.plans_before[child] > 0
+        # A plan needs time in the episode: conferences are mostly for children whose episode runs on (the seed's
+        # episodes are drawn before their steps), few for those about to close.
+        room = ends is None or (ends - held_on).days >= LONG_EPISODE_DAYS
+        first_time = ICPC_NEEDED_OPEN if ends is None else ICPC_NEEDED_LONG if room else ICPC_NEEDED_SHORT
+        needed = not on_plan and bool(self.iros) and (force or self.chance(ICPC_AGAIN if again else first_time))
         icpc_day = self.calendar.add_working_days(held_on, rng.randint(5, 15) if self.chance(ICPC_IN_TIME)
                                                   else rng.randint(16, 25))
+        if ends is not None and icpc_day > ends:
+            needed = False  # the episode ended first
         completed = held_on + timedelta(days=rng.randint(0, (icpc_day - held_on).days) if needed
                                         else rng.randint(5, 30))
+        if ends is not None:
+            completed = max(held_on, min(completed, ends))
         enquiry_id = self.next_pk[Section47Enquiry]
         enquiry = dict(child=child, referral=referral, started_by=discussion, start_date=held_on, see_child_by=see_by,
-                       census_icpc_due_on=values["icpc_due_on"], icpc_due_on=values["icpc_due_on"],
+                       census_icpc_due_on=icpc_due_on, icpc_due_on=icpc_due_on,
                        child_seen_on=seen if seen < self.today else None,
                        child_seen_alone=self.chance(0.7) if seen < self.today else None,
                        interim_safety_plan="The child stays with mother; no unsupervised contact with the adult "
                                            "concerned.", recorded_at=held, recorded_by=worker)
         if completed < self.today:
-            substantiated = needed or self.chance(0.3)
+            substantiated = needed or on_plan or self.chance(0.3)
             enquiry.update(
                 completed_on=completed, concerns_substantiated=substantiated, icpc_needed=needed,
-                icpc_not_needed_reason="" if needed else "The risks can be managed under a child in need plan.",
+                icpc_not_needed_reason="" if needed else
+                "The child is on a child protection plan: the findings go to the core group." if on_plan else
+                "The risks can be managed under a child in need plan.",
                 outcome_decision=self.decision(
                     child, "s47_outcome",
                     ("Concerns substantiated" if substantiated else "Concerns not substantiated")
@@ -370,55 +536,95 @@ class SeedEpisodes:
                     self.manager_of(team, chair), None))
         self.put(Section47Enquiry, **enquiry)
         if completed < self.today and needed and icpc_day < self.today:
-            self.conferences(child, enquiry_id, icpc_day, values["icpc_due_on"], worker)
+            self.conferences(child, enquiry_id, icpc_day, icpc_due_on, worker, team, ends, again, force)
+            if allocated:
+                self.concerns_again(referral, child, team, worker, ends)
+        return decided_on
 
-    def conference(self, child: int, kind: str, held_on: date, outcome: str, category: str, chair: int, *,
-                   enquiry: int | None = None, plan: int | None = None) -> int:
+    def concerns_again(self, referral: int, child: int, team: int, worker: int, ends: date | None) -> None:
+        """Some children whose plan ended in an episode that runs on are harmed again: months later the worker asks
+        for a strategy discussion (`strategy_discussion_start`), which may lead to a second plan."""
+        ended = self.plan_ends.get(child)
+        if ended is None or ended == date.max or not self.chance(HARMED_AGAIN):
+            return
+        asked = ended + timedelta(days=self.rng.randint(20, 150))
+        if asked >= self.yesterday or (ends is not None and (ends - asked).days < MIN_PLAN_DAYS + 30):
+            return
+        requested = self.at(asked)
+        held = requested + timedelta(hours=self.rng.randint(2, 26))
+        self.strategy(referral, child, requested, worker, held if held < self.b.day_start else None, team, worker,
+                      ends=ends, reason=AGAIN_REASON)
+
+    def conference(self, child: int, kind: str, held_on: date, outcome: str, category: str, chair: int, worker: int,
+                   *, enquiry: int | None = None, plan: int | None = None) -> int:
         label = ConferenceOutcome(outcome).label + (f": {AbuseCategory(category).label}" if category else "")
         decision = self.decision(child, "icpc_decision" if kind == ConferenceKind.INITIAL else "rcpc_decision", label,
                                  "The conference weighed the agencies' reports and the family's views.", held_on,
                                  chair, None)
-        return self.put(Conference, child=child, kind=kind, enquiry=enquiry, plan=plan, held_on=held_on, chair=chair,
-                        child_participation=self.rng.choice([Participation.WRITTEN, Participation.ADVOCATE,
-                                                             Participation.TOO_YOUNG, Participation.IN_PERSON]),
-                        outcome=outcome, category=category,
-                        next_review_due_on=later_review_due(held_on) if outcome == ConferenceOutcome.CONTINUE else None,
-                        decision=decision, recorded_at=self.at(held_on, 12, 18), recorded_by=chair)
+        conference = self.put(
+            Conference, child=child, kind=kind, enquiry=enquiry, plan=plan, held_on=held_on, chair=chair,
+            child_participation=self.rng.choice([Participation.WRITTEN, Participation.ADVOCATE,
+                                                 Participation.TOO_YOUNG, Participation.IN_PERSON]),
+            outcome=outcome, category=category,
+            next_review_due_on=later_review_due(held_on) if outcome == ConferenceOutcome.CONTINUE else None,
+            decision=decision, recorded_at=self.at(held_on, 12, 18), recorded_by=chair)
+        self.attendees(conference, child, worker)
+        return conference
 
-    def conferences(self, child: int, enquiry: int, icpc_day: date, icpc_due_on: date, worker: int) -> None:
+    def attendees(self, conference: int, child: int, worker: int) -> None:
+        """Those at a conference as `conference_record` stores them: the professionals with their agencies, then the
+        child's parents with how each took part."""
+        rng = self.rng
+        self.put(ConferenceAttendee, conference=conference, name=self.user_names.get(worker, "Social worker"),
+                 agency=Agency.SOCIAL_CARE)
+        for agency in [Agency.POLICE, Agency.HEALTH] + ([Agency.EDUCATION] if self.chance(0.8) else []) + \
+                ([Agency.HOUSING] if self.chance(0.15) else []) + ([Agency.PROBATION] if self.chance(0.1) else []):
+            self.put(ConferenceAttendee, conference=conference, agency=agency,
+                     name=f"{rng.choice(ATTENDEE_FIRST)} {rng.choice(ATTENDEE_LAST)} ({ATTENDEE_ROLE[agency]})")
+        for parent, name in self.parents.get(child, ())[:2]:
+            self.put(ConferenceAttendee, conference=conference, name=name, person=parent,
+                     participation=rng.choices(PARENT_PARTICIPATION, PARENT_WEIGHTS)[0])
+
+    def conferences(self, child: int, enquiry: int, icpc_day: date, icpc_due_on: date, worker: int, team: int,
+                    ends: date | None, again: bool, force: bool = False) -> None:
         """The initial conference, chaired by an IRO, and the child protection plan most start, reviewed at three
         months and then every six until a review ends it (a median of about nine months), as `conference_record`
-        stores them."""
+        stores them; a plan ends at or before the episode's end. The plan's core groups and visits, and its chair's
+        involvement with the child while it is open."""
         rng = self.rng
-        chair = rng.choice(self.iros)
+        chair = self.pick_iro()
         self.counts["icpcs"] += 1
         if icpc_day > icpc_due_on:
             self.counts["icpcs_late"] += 1
-        if not self.chance(PLAN_STARTED):
-            self.conference(child, ConferenceKind.INITIAL, icpc_day, ConferenceOutcome.NO_PLAN, "", chair,
+        room = ends is None or (ends - icpc_day).days >= MIN_PLAN_DAYS
+        if not force and (not room or not self.chance(PLAN_AGAIN if again else PLAN_STARTED)):
+            self.conference(child, ConferenceKind.INITIAL, icpc_day, ConferenceOutcome.NO_PLAN, "", chair, worker,
                             enquiry=enquiry)
             return
         category = rng.choices([code for code, _ in CATEGORIES], [weight for _, weight in CATEGORIES])[0]
         plan = self.next_pk[ChildProtectionPlan]
         initial = self.conference(child, ConferenceKind.INITIAL, icpc_day, ConferenceOutcome.PLAN, category, chair,
-                                  enquiry=enquiry, plan=plan)
+                                  worker, enquiry=enquiry, plan=plan)
         self.put(PlanCategory, plan=plan, category=category, from_date=icpc_day, conference=initial,
                  recorded_at=self.at(icpc_day, 12, 18), recorded_by=chair)
-        wanted = icpc_day + timedelta(days=int(rng.lognormvariate(5.25, 0.45)))
+        wanted = date.max if force else icpc_day + timedelta(days=int(rng.lognormvariate(PLAN_LOG_MEDIAN, 0.45)))
         review = first_review_due(icpc_day)
         latest, end, reason = category, None, ""
         while True:
             held = review - timedelta(days=rng.randint(0, 10)) if self.chance(0.9) else review + timedelta(
                 days=rng.randint(1, 20))
+            early_end = ends is not None and held >= ends
+            if early_end:
+                held = ends  # the review brought forward: the episode is ending
             if held >= self.today:
                 break
-            ending = held >= wanted
+            ending = held >= wanted or early_end
             now = latest
             if not ending and self.chance(0.1):
                 now = rng.choice([code for code, _ in CATEGORIES if code != latest])
             conference = self.conference(child, ConferenceKind.REVIEW, held,
                                          ConferenceOutcome.END if ending else ConferenceOutcome.CONTINUE,
-                                         "" if ending else now, chair, plan=plan)
+                                         "" if ending else now, chair, worker, plan=plan)
             if now != latest:
                 self.put(PlanCategory, plan=plan, category=now, from_date=held, conference=conference,
                          recorded_at=self.at(held, 12, 18), recorded_by=chair)
@@ -436,7 +642,44 @@ class SeedEpisodes:
                  first_visit_due_on=visit_due(icpc_day, self.calendar), end_date=end, end_reason=reason,
                  recorded_at=self.at(icpc_day, 12, 18), recorded_by=worker)
         self.plans_before[child] += 1
+        self.plan_ends[child] = end or date.max
         self.counts["cp_plans"] += 1
+        self.plan_work(plan, icpc_day, end, worker)
+        manager = self.manager_of(team, worker)
+        self.put(Involvement, child=child, worker=chair, role=InvolvementRole.IRO, started_on=icpc_day, ended_on=end,
+                 reason="Chair of the child protection plan", end_reason="The child protection plan ended" if end else "",
+                 recorded_at=self.at(icpc_day, 12, 18), recorded_by=manager)
+        self.cp_plans.append((plan, child, icpc_day, end, team, worker, ends))
+
+    def pick_iro(self) -> int:
+        # The demo IRO chairs a fair share of the plans, so their list is never empty.
+        if self.demo_iro is not None and self.chance(DEMO_IRO_SHARE):
+            return self.demo_iro
+        return self.rng.choice(self.iros)
+
+    def plan_work(self, plan: int, start: date, end: date | None, worker: int) -> None:
+        """The plan's core group meetings (the first within 10 working days of the initial conference, some late;
+        then about every four to six weeks) and statutory visits (about every 10 working days, some late, so some
+        open plans are overdue today), each visit storing the next one's due day as `plan_visit_record` does."""
+        rng, calendar = self.rng, self.calendar
+        last = min(end, self.yesterday) if end else self.yesterday
+        day = calendar.add_working_days(start, rng.randint(4, FIRST_CORE_GROUP.amount) if self.chance(0.85)
+                                        else rng.randint(FIRST_CORE_GROUP.amount + 1, FIRST_CORE_GROUP.amount + 10))
+        while day <= last:
+            self.put(CoreGroupMeeting, plan=plan, held_on=day, attendees=CORE_GROUP_ATTENDEES,
+                     notes=rng.choice(CORE_GROUP_NOTES), recorded_at=self.at(day, 12, 19), recorded_by=worker)
+            day += timedelta(days=rng.randint(28, 42))
+        day = start
+        every = PLAN_VISIT.amount
+        while True:
+            day = calendar.add_working_days(day, rng.randint(every - 4, every) if self.chance(0.88)
+                                            else rng.randint(every + 1, every + 6))
+            if day > last:
+                break
+            seen = self.chance(0.95)
+            self.put(PlanVisit, plan=plan, visited_on=day, child_seen=seen, child_seen_alone=seen and self.chance(0.6),
+                     notes=rng.choice(VISIT_NOTES), next_due_on=calendar.add_working_days(day, every),
+                     recorded_at=self.at(day, 12, 19), recorded_by=worker)
 
     def plan(self, referral: int, child: int, team: int, worker: int, manager: int, start: date,
              ends: date | None) -> None:
@@ -478,11 +721,143 @@ class SeedEpisodes:
                  recorded_at=self.at(start), recorded_by=worker)
         self.counts["plans"] += 1
 
+    # -- Pre-proceedings and care proceedings.
+
+    def pre_proceedings(self) -> None:
+        """Some families of children on plans enter pre-proceedings (a legal planning meeting's decision), as the
+        proceedings services store each step: the letter before proceedings, a family group conference offered (in
+        the letter, mostly) and held, the initial meeting and reviews about every six weeks, the step up or step
+        down decision (a Decision for each child), and for a step up the application to court with its 26-week
+        target, its hearings and, for most, a final order. Siblings whose plans began together enter together."""
+        rng = self.rng
+        families: dict[tuple, list[tuple]] = {}
+        for row in self.cp_plans:
+            _, child, start, _, team, _, _ = row
+            parents = self.parents.get(child)
+            families.setdefault((start, team, parents[0][0] if parents else -child), []).append(row)
+        last_names = dict(Person.objects.filter(pk__in=[row[1] for row in self.cp_plans])
+                          .values_list("pk", "last_name"))
+        for rows in families.values():
+            _, child, start, end, team, worker, ends = rows[0]
+            if not self.chance(PRE_PROCEEDINGS_SHARE):
+                continue
+            began = start + timedelta(days=rng.randint(45, 200))
+            if began >= self.yesterday or (end is not None and began >= end):
+                continue
+            self.family_pre_proceedings(rows, began, ends, team, worker, last_names.get(child, ""))
+
+    def family_pre_proceedings(self, rows: list[tuple], began: date, ends: date | None, team: int, worker: int,
+                               last_name: str) -> None:
+        rng = self.rng
+        manager = self.manager_of(team, worker)
+        last = min(ends, self.yesterday) if ends else self.yesterday  # nothing after the episode (or today)
+        letter = began + timedelta(days=rng.randint(3, 14))
+        letter = letter if letter <= last else None
+        initial = letter + timedelta(days=rng.randint(5, 15)) if letter else None
+        initial = initial if initial and initial <= last else None
+        meetings = []
+        if initial:
+            day = initial
+            while True:
+                day += timedelta(days=rng.randint(35, 49) if self.chance(0.85) else rng.randint(50, 70))
+                if day > last or (day - began).days > 150:
+                    break
+                meetings.append(day)
+        decided = began + timedelta(days=rng.randint(90, 160))
+        if ends is not None and decided > ends:
+            decided = max(began, ends)  # the episode ends: so do pre-proceedings
+        outcome = ""
+        if decided <= self.yesterday and initial is not None or ends is not None and ends < self.today:
+            decided = min(decided, self.yesterday)
+            outcome = (PreProceedingsOutcome.OTHER if ends is not None and decided == ends else
+                       rng.choices([PreProceedingsOutcome.STEP_DOWN, PreProceedingsOutcome.STEP_UP,
+                                    PreProceedingsOutcome.OTHER], [55, 38, 7])[0])
+            meetings = [day for day in meetings if day <= decided]
+            if initial is not None and initial > decided:
+                initial, meetings = None, []
+            if letter is not None and letter > decided:
+                letter = None
+        held = [initial, *meetings] if initial else []
+        pre_id = self.next_pk[PreProceedings]
+        values = dict(family_name=f"The {last_name} family" if last_name else "", team=team, started_on=began,
+                      started_by=manager, letter_sent_on=letter, initial_meeting_on=initial,
+                      next_review_due_on=held[-1] + timedelta(days=PRE_PROCEEDINGS_REVIEW.amount) if held else None,
+                      recorded_at=self.at(began))
+        self.counts["pre_proceedings"] += 1
+        for day in meetings:
+            self.put(PreProceedingsReview, pre_proceedings=pre_id, held_on=day, recorded_by=worker,
+                     recorded_at=self.at(day, 12, 18))
+        if letter is not None and self.chance(0.9):
+            offered = letter if self.chance(0.75) else min(letter + timedelta(days=rng.randint(1, 20)), last)
+            done = offered + timedelta(days=rng.randint(10, 35))
+            done = done if self.chance(0.7) and done <= last else None
+            self.put(FamilyGroupMeeting, pre_proceedings=pre_id, kind=FamilyGroupMeetingKind.FAMILY_GROUP_CONFERENCE,
+                     offered_on=offered, offered_in_letter=offered == letter, held_on=done,
+                     family_plan=FAMILY_PLAN if done else "", recorded_by=worker, recorded_at=self.at(offered))
+        step = None
+        if outcome:
+            values.update(outcome=outcome, step_decision_on=decided, next_review_due_on=None
+                          if outcome != PreProceedingsOutcome.STEP_UP else values["next_review_due_on"])
+            if outcome != PreProceedingsOutcome.STEP_UP:
+                values["ended_on"] = decided
+        elif held and self.chance(0.3):
+            proposed = self.yesterday - timedelta(days=rng.randint(0, 6))
+            if proposed >= held[-1]:
+                values.update(step_proposed=rng.choice([PreProceedingsOutcome.STEP_UP, PreProceedingsOutcome.STEP_DOWN]),
+                              step_proposal_reason="The family's progress against the plan in the letter before "
+                                                   "proceedings has been reviewed.",
+                              step_proposed_by=worker, step_proposed_on=proposed,
+                              step_decision_due_on=self.calendar.add_working_days(proposed, STEP_DECISION.amount))
+        application = None
+        if outcome == PreProceedingsOutcome.STEP_UP:
+            application = decided + timedelta(days=rng.randint(0, 14))
+            if application < self.today:
+                values.update(ended_on=application, next_review_due_on=None)
+            else:
+                application = None
+        for _, child, *_ in rows:
+            start_decision = self.decision(child, START_KIND, "Begin pre-proceedings (Public Law Outline)",
+                                           PRE_PROCEEDINGS_RATIONALE, began, manager, team)
+            if outcome:
+                step = self.decision(child, STEP_KIND, PreProceedingsOutcome(outcome).label,
+                                     STEP_RATIONALES[outcome], decided, manager, team)
+            self.put(PreProceedingsChild, pre_proceedings=pre_id, child=child, start_decision=start_decision,
+                     step_decision=step)
+        self.put(PreProceedings, **values)
+        if application is not None:
+            self.care_proceedings(pre_id, team, worker, application, letter)
+
+    def care_proceedings(self, pre_id: int, team: int, worker: int, application: date, letter: date | None) -> None:
+        rng = self.rng
+        proceedings = self.next_pk[CareProceedings]
+        target = application + timedelta(days=CARE_PROCEEDINGS_TARGET.amount)
+        final_on = application + timedelta(days=rng.randint(120, 182) if self.chance(0.6) else rng.randint(183, 300))
+        hearings = [(application + timedelta(days=rng.randint(1, 5)), HearingKind.INTERIM,
+                     "Interim care order; the children stay where they are placed.")] if self.chance(0.5) else []
+        hearings += [(application + timedelta(days=rng.randint(12, 18)), HearingKind.CASE_MANAGEMENT,
+                      "Directions for assessments and a timetable for the child; the guardian appointed."),
+                     (final_on - timedelta(days=rng.randint(28, 42)), HearingKind.ISSUES_RESOLUTION,
+                      "Issues narrowed; the final hearing listed."),
+                     (final_on, HearingKind.FINAL, "Final hearing: the court made its order.")]
+        final = rng.choices(FINAL_ORDERS, FINAL_ORDER_WEIGHTS)[0] if final_on < self.today else ""
+        for day, kind, outcome in hearings:
+            if day < self.today:
+                self.put(Hearing, care_proceedings=proceedings, held_on=day, kind=kind, outcome=outcome,
+                         recorded_by=worker, recorded_at=self.at(day, 14, 18))
+        parents_letter = application + timedelta(days=rng.randint(0, 3))
+        self.put(CareProceedings, pre_proceedings=pre_id, team=team, application_on=application,
+                 urgent_reason="" if letter is not None and letter <= application else
+                 "The children could not wait for the letter before proceedings: immediate risk.",
+                 target_on=target, parents_letter_on=parents_letter if parents_letter < self.today else None,
+                 final_order=final, final_order_on=final_on if final else None, recorded_by=worker,
+                 recorded_at=self.at(application))
+        self.counts["care_proceedings"] += 1
+
 
 def yearly_counts(today: date, years: int) -> dict[str, float | None]:
     """The seeded history's figures a year (averaged over its years, as England's are published), and today's.
 
-    A figure is None where the seed does not yet make those records (pre-proceedings).
+    A figure is None where the seed made none of those records.
     """
     first = today - timedelta(days=round(365.25 * years))
     referrals = Referral.objects.filter(referral_date__gte=first, referral_date__lt=today)
@@ -512,5 +887,6 @@ def yearly_counts(today: date, years: int) -> dict[str, float | None]:
         "children on a CP plan today": on_plan if started else None,
         "median length of ended CP plans (months)": lengths[len(lengths) // 2] / 30.44 if lengths else None,
         "second or later CP plans (%)": 100 * plans.filter(previous_plans__gt=0).count() / started if started else None,
-        "pre-proceedings entries a year": None,
+        "pre-proceedings entries a year": PreProceedings.objects.filter(
+            started_on__gte=first, started_on__lt=today).count() / years,
     }

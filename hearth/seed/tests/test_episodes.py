@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 
 from hearth.accounts.models import Membership, User
 from hearth.accounts.roles import RoleCode
-from hearth.casework.models import Decision
+from hearth.casework.models import Decision, Involvement, InvolvementRole
 from hearth.children_in_need.models import (
     Assessment,
     AssessmentStatus,
@@ -21,19 +21,31 @@ from hearth.children_in_need.models import (
     Visit,
 )
 from hearth.children_in_need.services import twelve_months_before
-from hearth.people.models import Address
+from hearth.people.models import Address, Relationship, RelationshipKind
 from hearth.protection.clocks import core_group_due, first_review_due, visit_due
 from hearth.protection.models import (
     Agency,
     ChildProtectionPlan,
     Conference,
+    ConferenceAttendee,
     ConferenceKind,
     ConferenceOutcome,
+    CoreGroupMeeting,
     PlanCategory,
+    PlanVisit,
     Section47Enquiry,
     StrategyDiscussion,
 )
-from hearth.reference.codes import AssessmentFactor, ReasonForClosure
+from hearth.protection.proceedings.clocks import CARE_PROCEEDINGS_TARGET, PRE_PROCEEDINGS_REVIEW, STEP_DECISION, due_on
+from hearth.protection.proceedings.models import (
+    CareProceedings,
+    FamilyGroupMeeting,
+    Hearing,
+    PreProceedings,
+    PreProceedingsChild,
+    PreProceedingsReview,
+)
+from hearth.reference.codes import AssessmentFactor, PreProceedingsOutcome, ReasonForClosure
 from hearth.seed.episodes import yearly_counts
 from hearth.seed.generator import SCALES, run_seed
 from hearth.timescales.calendar import calendar_for
@@ -135,7 +147,10 @@ def test_strategy_discussions_and_enquiries_keep_the_rules_their_services_apply(
     zone = ZoneInfo("Europe/London")
     for discussion in StrategyDiscussion.objects.select_related("referral", "decision"):
         where = f"strategy discussion {discussion.pk}"
-        assert discussion.referral.strategy_discussion_now and discussion.child_id == discussion.referral.child_id, where
+        assert discussion.child_id == discussion.referral.child_id, where
+        # Asked for at the front door, or by the allocated worker during the assessment (`strategy_discussion_start`).
+        assert discussion.referral.strategy_discussion_now or \
+            discussion.requested_by_id == discussion.referral.allocation.worker_id, where
         if discussion.held_at is None:
             assert discussion.decision_id is None and discussion.s47_decided is None, where
             continue
@@ -221,3 +236,130 @@ def test_the_yearly_figures_are_near_englands_rates(db):
     assert open_work.filter(status=AssessmentStatus.SUBMITTED,
                             referral__team__memberships__user__username="demo.manager",
                             referral__team__memberships__manages=True).exists()
+
+
+@pytest.fixture
+def demo_council(db):
+    run_seed(scale="demo", seed=3, today=TODAY)
+
+
+def test_every_seeded_row_of_a_plans_work_and_of_proceedings_passes_its_models_validation(demo_council):
+    # One seed for all of them: a demo council takes a while to make.
+    for model in [ConferenceAttendee, CoreGroupMeeting, PlanVisit, Involvement, PreProceedings, PreProceedingsChild,
+                  PreProceedingsReview, FamilyGroupMeeting, CareProceedings, Hearing]:
+        assert model.objects.exists(), f"no {model.__name__} rows were seeded: the check below would prove nothing"
+        assert first_invalid(model) is None
+
+
+def test_no_episode_closes_with_a_plan_or_an_enquiry_still_open(demo_council):
+    plans = list(ChildProtectionPlan.objects.order_by("child_id", "start_date"))
+    assert any(plan.end_date is None for plan in plans) and any(plan.end_date for plan in plans)
+    referral_of = dict(Conference.objects.filter(kind=ConferenceKind.INITIAL, plan__isnull=False)
+                       .values_list("plan_id", "enquiry__referral__closure_date"))
+    for plan in plans:
+        closed = referral_of[plan.pk]
+        if closed is not None:
+            assert plan.end_date is not None and plan.end_date <= closed, f"plan {plan.pk} outlives its episode"
+    for before, after in zip(plans, plans[1:], strict=False):
+        if before.child_id == after.child_id:
+            assert before.end_date is not None and before.end_date <= after.start_date, f"plans {before.pk}, {after.pk}"
+    running = Section47Enquiry.objects.filter(completed_on__isnull=True, referral__closure_date__isnull=False)
+    assert not running.exists(), list(running.values_list("pk", "referral__no_further_action"))
+
+
+def test_a_plans_core_groups_visits_attendees_and_chair_are_as_the_services_store_them(demo_council):
+    calendar = calendar_for()
+    plans = {plan.pk: plan for plan in ChildProtectionPlan.objects.all()}
+    # Three years of history leave little time for a plan to end and another to start: only some are second plans.
+    assert sum(plan.previous_plans > 0 for plan in plans.values()) > 0.03 * len(plans), "few second plans"
+    first_core_group = {}
+    for meeting in CoreGroupMeeting.objects.order_by("held_on"):
+        plan = plans[meeting.plan_id]
+        assert plan.start_date <= meeting.held_on < TODAY and (plan.end_date is None or meeting.held_on <= plan.end_date)
+        first_core_group.setdefault(plan.pk, meeting.held_on)
+    late = sum(first_core_group[pk] > plan.core_group_due_on for pk, plan in plans.items() if pk in first_core_group)
+    assert 0 < late < 0.5 * len(first_core_group)
+    for visit in PlanVisit.objects.all():
+        plan = plans[visit.plan_id]
+        assert plan.start_date <= visit.visited_on < TODAY and (plan.end_date is None or visit.visited_on <= plan.end_date)
+        assert visit.next_due_on == visit_due(visit.visited_on, calendar) and (visit.child_seen or not visit.child_seen_alone)
+    assert PlanVisit.objects.filter(plan__end_date__isnull=True).exists()
+    parents = set(Relationship.objects.filter(kind=RelationshipKind.PARENT).values_list("person_id", "relative_id"))
+    for conference in Conference.objects.prefetch_related("attendees"):
+        attendees = list(conference.attendees.all())
+        assert any(attendee.agency == Agency.SOCIAL_CARE for attendee in attendees), f"conference {conference.pk}"
+        for attendee in attendees:
+            assert attendee.name and (attendee.agency or attendee.participation)
+            assert attendee.person_id is None or (attendee.person_id, conference.child_id) in parents
+    chairs = dict(Conference.objects.filter(kind=ConferenceKind.INITIAL, plan__isnull=False)
+                  .values_list("plan_id", "chair_id"))
+    involvements = {(i.child_id, i.worker_id, i.started_on): i for i in Involvement.objects.filter(role=InvolvementRole.IRO)}
+    assert len(involvements) == len(plans)
+    for plan in plans.values():
+        involvement = involvements[(plan.child_id, chairs[plan.pk], plan.start_date)]
+        assert involvement.ended_on == plan.end_date and (involvement.end_reason != "") == (plan.end_date is not None)
+
+
+def test_pre_proceedings_and_care_proceedings_keep_the_rules_their_services_apply(demo_council):
+    cases = list(PreProceedings.objects.prefetch_related("children__start_decision", "children__step_decision",
+                                                         "reviews", "family_meetings"))
+    assert cases, "no pre-proceedings were seeded: the checks below would prove nothing"
+    for case in cases:
+        where = f"pre-proceedings {case.pk}"
+        assert case.started_on < TODAY and case.team_id is not None, where
+        assert case.letter_sent_on is None or case.started_on <= case.letter_sent_on, where
+        if case.initial_meeting_on is not None:
+            assert case.letter_sent_on is not None and case.letter_sent_on <= case.initial_meeting_on, where
+        meetings = [case.initial_meeting_on] + [review.held_on for review in case.reviews.all()] \
+            if case.initial_meeting_on else []
+        assert meetings == sorted(meetings) and all(day < TODAY for day in meetings), where
+        for meeting in case.family_meetings.all():
+            assert meeting.offered_on >= case.started_on and (meeting.held_on is None or meeting.held_on >= meeting.offered_on)
+            assert not meeting.offered_in_letter or meeting.offered_on == case.letter_sent_on, where
+        children = list(case.children.all())
+        assert children, where
+        for row in children:
+            assert row.start_decision.kind == "pre_proceedings_start" and row.start_decision.rationale, where
+            assert row.start_decision.child_id == row.child_id, where
+            assert (row.step_decision_id is not None) == bool(case.outcome), where
+        if case.outcome:
+            assert case.step_decision_on >= case.started_on and all(day <= case.step_decision_on for day in meetings)
+            assert all(row.step_decision.kind == "pre_proceedings_step" for row in children), where
+            if case.outcome != PreProceedingsOutcome.STEP_UP:
+                assert case.ended_on == case.step_decision_on and case.next_review_due_on is None, where
+        elif meetings:
+            assert case.ended_on is None and case.next_review_due_on == due_on(PRE_PROCEEDINGS_REVIEW, meetings[-1])
+        if case.step_proposed:
+            assert case.step_decision_due_on == due_on(STEP_DECISION, case.step_proposed_on), where
+    stepped_down = [case for case in cases if case.outcome == PreProceedingsOutcome.STEP_DOWN]
+    proceedings = list(CareProceedings.objects.select_related("pre_proceedings").prefetch_related("hearings"))
+    assert stepped_down and proceedings, "pre-proceedings should both step down and go to court"
+    for court in proceedings:
+        where = f"care proceedings {court.pk}"
+        case = court.pre_proceedings
+        assert case.outcome == PreProceedingsOutcome.STEP_UP and court.application_on >= case.step_decision_on, where
+        assert case.ended_on == court.application_on and court.application_on < TODAY, where
+        assert court.target_on == due_on(CARE_PROCEEDINGS_TARGET, court.application_on), where
+        assert court.urgent_reason or (case.letter_sent_on and case.letter_sent_on <= court.application_on), where
+        assert all(court.application_on <= hearing.held_on < TODAY for hearing in court.hearings.all()), where
+        assert (court.final_order == "") == (court.final_order_on is None), where
+    figures = yearly_counts(TODAY, SCALES["demo"].default_years)
+    assert figures["pre-proceedings entries a year"] > 0
+
+
+def test_the_demo_users_have_work_past_the_front_door(demo_council):
+    worker = User.objects.get(username="demo.social.worker")
+    on_plan = ChildProtectionPlan.objects.filter(end_date__isnull=True, child__allocations__worker=worker,
+                                                 child__allocations__ended_on__isnull=True)
+    assert on_plan.exists(), "the demo social worker has no child on an open plan"
+    assert Assessment.objects.filter(status=AssessmentStatus.IN_PROGRESS, referral__closure_date__isnull=True,
+                                     referral__allocation__worker=worker).exists()
+    manager = User.objects.get(username="demo.manager")
+    teams = list(Membership.objects.filter(user=manager, manages=True).values_list("team_id", flat=True))
+    assert Assessment.objects.filter(status=AssessmentStatus.SUBMITTED, referral__closure_date__isnull=True,
+                                     referral__team_id__in=teams).exists()
+    iro = User.objects.get(username="demo.iro")
+    current = Involvement.objects.filter(worker=iro, role=InvolvementRole.IRO, ended_on__isnull=True)
+    assert current.exists()
+    assert set(current.values_list("child_id", flat=True)) <= set(
+        ChildProtectionPlan.objects.filter(end_date__isnull=True).values_list("child_id", flat=True))
