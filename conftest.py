@@ -4,6 +4,7 @@ import itertools
 from datetime import date
 
 import pytest
+from django.test import Client
 
 from hearth.accounts.models import Membership, Role, ServiceArea, Team, User
 from hearth.accounts.roles import ROLE_DESCRIPTIONS, RoleCode
@@ -22,6 +23,13 @@ def make_user(username: str, *roles: str, team: Team | None = None, manages: boo
     if team is not None:
         Membership.objects.create(user=user, team=team, manages=manages)
     return user
+
+
+def client_for(user) -> Client:
+    """A test client signed in as this user."""
+    client = Client()
+    client.force_login(user)
+    return client
 
 
 def make_child(created_by: User, **fields) -> Person:
@@ -74,3 +82,9 @@ def council(db) -> Council:
     for code, description in ROLE_DESCRIPTIONS.items():
         Role.objects.get_or_create(code=code.value, defaults={"description": description})
     return Council()
+
+
+@pytest.fixture
+def fd_manager(council):
+    """A team manager of the front door's team."""
+    return make_user("fdmanager", RoleCode.TEAM_MANAGER, team=council.front_door, manages=True)

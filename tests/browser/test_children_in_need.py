@@ -5,23 +5,15 @@ Every page reached is checked with axe-core (see conftest.py)."""
 import re
 from datetime import timedelta
 
-import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from conftest import make_user
-from hearth.accounts.roles import RoleCode
 from hearth.casework.models import Decision
 from hearth.children_in_need.models import Assessment, AssessmentStatus, CinPlan, Referral, Visit
 from hearth.core.jinja import govuk_date
 from hearth.front_door import services as front_door
 from hearth.front_door.models import Channel, ConsentNotApplicableReason, ConsentStatus, Contact
 from hearth.reference.codes import ReferralSource
-
-
-@pytest.fixture
-def fd_manager(council):
-    return make_user("fdmanager", RoleCode.TEAM_MANAGER, team=council.front_door, manages=True)
 
 
 def record_contact(council, child, received_at=None) -> Contact:

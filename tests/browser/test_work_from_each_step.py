@@ -8,7 +8,7 @@ from datetime import timedelta
 from playwright.sync_api import expect
 
 from hearth.casework import due
-from hearth.children_in_need.tests.conftest import allocated_referral, fd_manager, refer  # noqa: F401  (fixtures)
+from hearth.children_in_need.tests.conftest import allocated_referral, refer  # noqa: F401  (fixtures)
 from hearth.protection.proceedings import services as proceedings
 from hearth.protection.proceedings.tests.conftest import case, family  # noqa: F401  (fixtures)
 from hearth.protection.tests.conftest import iro, open_plan  # noqa: F401  (fixtures)

@@ -1,19 +1,12 @@
 """The access-changes page: every change to who may see what, newest first, for review."""
 
 import pytest
-from django.test import Client
 
-from conftest import make_user
+from conftest import client_for, make_user
 from hearth.accounts import administration, services
 from hearth.accounts.roles import RoleCode
 
 LIST_PAGE_BUDGET = 15
-
-
-def client_for(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture

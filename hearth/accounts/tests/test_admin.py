@@ -3,17 +3,11 @@
 import importlib
 
 import pytest
-from django.test import Client
 from django.urls import clear_url_caches
 
 import config.urls
+from conftest import client_for
 from hearth.accounts.models import AuditEvent
-
-
-def client_for(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def _mounts_admin(urlpatterns) -> bool:

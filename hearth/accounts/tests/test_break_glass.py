@@ -2,16 +2,10 @@
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.test import Client
 
+from conftest import client_for
 from hearth.accounts import services
 from hearth.accounts.models import AccessAction, AccessEvent, AuditEvent, BreakGlassAccess, BreakGlassReview
-
-
-def client_for(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def test_emergency_access_opens_an_unallocated_record_with_a_logged_reason(council):

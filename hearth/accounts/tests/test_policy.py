@@ -1,9 +1,8 @@
 """The access policy, role by role, against allocated, team, unallocated and restricted children."""
 
 import pytest
-from django.test import Client
 
-from conftest import make_child
+from conftest import client_for, make_child
 from hearth.accounts import policy
 from hearth.accounts.models import AccessAction, AccessEvent, AccessGrant
 
@@ -21,12 +20,6 @@ EXPECTED = {
     "admin": set(),
 }
 CASES = [(user, child) for user in EXPECTED for child in ("allocated", "team", "unallocated", "restricted")]
-
-
-def client_for(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.mark.parametrize(("username", "which"), CASES)

@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 from django.core.exceptions import PermissionDenied
-from django.test import Client
 from django.utils import timezone
 
-from conftest import allocate, make_child, make_user
+from conftest import allocate, client_for, make_child, make_user
 from hearth.accounts import policy
 from hearth.accounts.models import AccessAction, AccessEvent, AccessGrant
 from hearth.accounts.roles import RoleCode
@@ -24,22 +23,11 @@ from hearth.people.models import Relationship, RelationshipKind
 from hearth.reference.codes import ReferralSource
 
 
-def client_for(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
 def record_contact(council, children, by=None) -> Contact:
     return front_door.contact_record(acting_user=by or council.adviser, children=children, contact=Contact(
         received_at=timezone.now() - timedelta(hours=1), channel=Channel.PHONE, referrer_name="Jo Bloggs",
         referrer_agency="Oakfield Primary School", source=ReferralSource.SCHOOLS, concern="Worried about the family.",
         consent=ConsentStatus.NOT_APPLICABLE, consent_not_applicable_reason=ConsentNotApplicableReason.PARENT_MADE_CONTACT))
-
-
-@pytest.fixture
-def fd_manager(council):
-    return make_user("fdmanager", RoleCode.TEAM_MANAGER, team=council.front_door, manages=True)
 
 
 @pytest.fixture

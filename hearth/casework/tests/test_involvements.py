@@ -4,21 +4,14 @@ from datetime import timedelta
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.test import Client
 from django.utils import timezone
 
-from conftest import make_user
+from conftest import client_for, make_user
 from hearth.accounts import policy
 from hearth.accounts.models import AccessGrant, AuditEvent, ServiceArea, Team
 from hearth.accounts.roles import RoleCode
 from hearth.casework.models import Involvement, InvolvementRole
 from hearth.casework.services import involvement_end, involvement_start
-
-
-def client_for(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
 """Case notes, allocation and the chronology through the pages."""
 
-from django.test import Client
 
+from conftest import client_for
 from hearth.casework.models import Allocation, CaseNote
 
 NOTE = {"kind": "visit", "occurred_at-day": "2", "occurred_at-month": "5", "occurred_at-year": "2025",
@@ -14,12 +14,6 @@ def current(child) -> str:
     """The current allocation as the allocate page carries it (id:version)."""
     allocation = Allocation.objects.filter(child=child, ended_on__isnull=True).first()
     return f"{allocation.pk}:{allocation.version}" if allocation else "0:0"
-
-
-def client_for(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def test_a_case_note_keeps_the_event_time_apart_from_the_typing_time_and_the_childs_words_apart(council):

@@ -5,10 +5,9 @@ from datetime import date, timedelta
 
 import pytest
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from conftest import allocate, make_child, make_user
+from conftest import allocate, client_for, make_child, make_user
 from hearth.accounts import policy
 from hearth.accounts.models import AccessAction, AccessEvent, AccessGrant, Membership, Team
 from hearth.accounts.roles import RoleCode
@@ -17,12 +16,6 @@ from hearth.casework.models import Allocation, InvolvementRole
 from hearth.casework.tests.test_due import allocation_due, involve, note_to_authorise
 
 PAGE_BUDGET = 15
-
-
-def client_for(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture

@@ -3,28 +3,14 @@
 from datetime import date, datetime, timedelta
 
 import pytest
-from django.test import Client
 from django.utils import timezone
 
-from conftest import make_user
-from hearth.accounts.roles import RoleCode
 from hearth.children_in_need import services
 from hearth.children_in_need.models import Assessment, CinPlan, Referral
 from hearth.children_in_need.outcomes import REFERRAL
 from hearth.front_door import services as front_door
 from hearth.front_door.models import Channel, ConsentNotApplicableReason, ConsentStatus, Contact
 from hearth.reference.codes import AssessmentFactor, PrimaryNeed, ReferralSource
-
-
-def client_for(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
-def fd_manager(council):
-    return make_user("fdmanager", RoleCode.TEAM_MANAGER, team=council.front_door, manages=True)
 
 
 @pytest.fixture

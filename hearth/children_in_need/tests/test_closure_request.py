@@ -9,13 +9,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from conftest import make_user
+from conftest import client_for, make_user
 from hearth.accounts.roles import RoleCode
 from hearth.casework import due
 from hearth.casework.models import Decision
 from hearth.children_in_need import services
 from hearth.children_in_need.models import ClosureRequest, Referral
-from hearth.children_in_need.tests.conftest import client_for, days_ago
+from hearth.children_in_need.tests.conftest import days_ago
 from hearth.timescales.selectors import council_calendar
 
 

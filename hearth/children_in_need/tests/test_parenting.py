@@ -6,14 +6,14 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
-from conftest import make_child, make_user
+from conftest import client_for, make_child, make_user
 from hearth.accounts.roles import RoleCode
 from hearth.casework.chronology import chronology_for
 from hearth.casework.models import Allocation, Involvement, InvolvementRole
 from hearth.children_in_need import services
 from hearth.children_in_need.models import ParentingAssessment, ParentingAssessmentKind, ParentingRecommendation
 
-from .conftest import client_for, days_ago
+from .conftest import days_ago
 
 
 @pytest.fixture

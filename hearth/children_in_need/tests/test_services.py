@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
-from conftest import make_user
+from conftest import client_for, make_user
 from hearth.accounts.models import AuditEvent, ServiceArea, Team
 from hearth.accounts.roles import RoleCode
 from hearth.casework.models import Allocation, Decision
@@ -16,7 +16,7 @@ from hearth.core.concurrency import EditConflict
 from hearth.reference.codes import ReasonForClosure
 from hearth.timescales.selectors import council_calendar
 
-from .conftest import client_for, days_ago, fill_and_submit
+from .conftest import days_ago, fill_and_submit
 
 
 def test_a_front_door_referral_opens_an_episode_in_the_childs_team_with_the_assessment_due_45_working_days_on(

@@ -5,14 +5,14 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from conftest import make_user
+from conftest import client_for, make_user
 from hearth.accounts.models import AccessAction, AccessEvent
 from hearth.accounts.roles import RoleCode
 from hearth.casework.models import Involvement, InvolvementRole
 from hearth.children_in_need import services
 from hearth.children_in_need.models import AssessmentStatus, Referral, Visit
 
-from .conftest import client_for, days_ago, fill_and_submit
+from .conftest import days_ago, fill_and_submit
 
 PAGE_BUDGET = 15
 

@@ -3,7 +3,6 @@
 from datetime import datetime, timedelta
 
 import pytest
-from django.test import Client
 from django.utils import timezone
 
 from conftest import make_user
@@ -16,17 +15,6 @@ from hearth.reference.codes import ReferralSource
 @pytest.fixture
 def senior(council):
     return make_user("senior", RoleCode.SENIOR_SOCIAL_WORKER, team=council.front_door)
-
-
-@pytest.fixture
-def fd_manager(council):
-    return make_user("fdmanager", RoleCode.TEAM_MANAGER, team=council.front_door, manages=True)
-
-
-def client_for(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def london(*args) -> datetime:

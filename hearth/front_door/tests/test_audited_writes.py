@@ -91,7 +91,7 @@ def test_each_hand_on_is_written_by_its_service_with_history_and_audit(council, 
 
 
 def test_escalating_without_a_reason_is_refused_beside_the_field(council, record_contact):
-    from .conftest import client_for
+    from conftest import client_for
 
     contact = record_contact()
     response = client_for(council.adviser).post(f"/front-door/contacts/{contact.pk}/escalate", {"escalate-reason": ""})

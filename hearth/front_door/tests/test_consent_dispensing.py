@@ -6,13 +6,11 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
-from conftest import make_user
+from conftest import client_for, make_user
 from hearth.accounts.models import AuditEvent
 from hearth.accounts.roles import RoleCode
 from hearth.front_door import services
 from hearth.front_door.models import ConsentDispensedReason, ConsentStatus, Contact, ContactDecision
-
-from .conftest import client_for
 
 DISPENSED = dict(consent=ConsentStatus.DISPENSED, consent_not_applicable_reason="",
                  consent_dispensed_reason=ConsentDispensedReason.SIGNIFICANT_HARM)

@@ -2,9 +2,9 @@
 
 import re
 
+from conftest import client_for
 from hearth.front_door.models import Contact
 
-from .conftest import client_for
 from .test_contact_views import contact_form
 
 

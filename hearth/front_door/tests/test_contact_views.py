@@ -5,7 +5,7 @@ from datetime import date, timedelta
 import pytest
 from django.utils import timezone
 
-from conftest import make_child
+from conftest import client_for, make_child
 from hearth.accounts.models import AccessAction, AccessEvent
 from hearth.children_in_need.models import Referral
 from hearth.front_door import services
@@ -13,7 +13,7 @@ from hearth.front_door.models import AdviceKind, Consultation, Contact, Urgency
 from hearth.front_door.services import DescribedChild
 from hearth.people.models import Person
 
-from .conftest import client_for, london
+from .conftest import london
 
 CONSULTATION = {"received_at-day": "14", "received_at-month": "3", "received_at-year": "2025", "received_at-time": "10:15",
                 "caller_name": "Jo Bloggs", "caller_agency": "Oakfield Primary School",

@@ -5,11 +5,12 @@ from datetime import date
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from conftest import client_for
 from hearth.core.jinja import govuk_datetime
 from hearth.timescales.models import LocalClosureDay
 from hearth.timescales.selectors import council_calendar
 
-from .conftest import client_for, london
+from .conftest import london
 
 
 def test_a_closure_day_added_after_receipt_does_not_move_the_due_time_on_any_page(council, record_contact):

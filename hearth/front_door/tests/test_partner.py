@@ -7,13 +7,11 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 import hearth.front_door.navigation_partner  # noqa: F401  (registers the partners' menu)
-from conftest import make_user
+from conftest import client_for, make_user
 from hearth.accounts.roles import RoleCode
 from hearth.children_in_need.models import Referral
 from hearth.front_door import services
 from hearth.front_door.models import Channel, ConsentDispensedReason, ConsentStatus, Contact
-
-from .conftest import client_for
 
 RATIONALE = "Rationale-7f3a: the threshold for a statutory assessment is met"
 FAMILY_TOLD = "Told-9c2e: mother told by phone"
@@ -32,11 +30,6 @@ def referral_form(**changes):
     }
     data.update(changes)
     return {key: value for key, value in data.items() if value is not None}
-
-
-@pytest.fixture
-def fd_manager(council):
-    return make_user("fdmanager", RoleCode.TEAM_MANAGER, team=council.front_door, manages=True)
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from django.utils import timezone
 
-from conftest import make_child
+from conftest import client_for, make_child
 from hearth.accounts.models import AccessAction, AccessEvent
 from hearth.core import navigation
 from hearth.front_door import performance, services
@@ -25,7 +25,7 @@ from hearth.front_door.models import (
 from hearth.front_door.services import DescribedChild
 from hearth.reference.codes import ReferralSource
 
-from .conftest import client_for, london
+from .conftest import london
 
 PAGE_BUDGET = 15
 PERIOD = "from=2025-03-03&to=2025-03-16"  # two whole weeks, Monday 3 to Sunday 16 March 2025 (GMT)
@@ -183,7 +183,6 @@ def test_the_figures_from_known_data(council, march):
     assert recording[("Children's decisions with a recorded rationale", "Share")].text == "100%"
     assert recording[("Contacts decided with senior social worker advice recorded", "Recorded")].value == 1
     assert recording[("Contacts decided with senior social worker advice recorded", "Share")].text == "25%"
-
 
 
 def test_the_page_shows_each_table_with_an_accessible_chart(council, march):

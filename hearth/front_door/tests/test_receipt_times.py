@@ -2,9 +2,9 @@
 
 from datetime import UTC, datetime
 
+from conftest import client_for
 from hearth.front_door.models import Contact
 
-from .conftest import client_for
 from .test_contact_views import contact_form
 
 

@@ -5,9 +5,8 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from conftest import client_for
 from hearth.front_door import selectors
-
-from .conftest import client_for
 
 HEADING = "New contacts about your team's children"
 

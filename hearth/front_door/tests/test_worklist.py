@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from conftest import make_child
+from conftest import client_for, make_child
 from hearth.accounts.models import AuditEvent
 from hearth.front_door import services, worklist
 from hearth.front_door.models import Contact, ContactChild, Pathway, Urgency
@@ -14,7 +14,7 @@ from hearth.front_door.services import DescribedChild
 from hearth.reference.codes import ReferralSource
 from hearth.timescales.clocks import Rag
 
-from .conftest import client_for, london
+from .conftest import london
 
 PAGE_BUDGET = 15
 

@@ -3,7 +3,6 @@
 from datetime import date, timedelta
 
 import pytest
-from django.test import Client
 from django.utils import timezone
 
 from hearth.inspection import services
@@ -15,12 +14,6 @@ POINTS = ["The management of contacts within Family Connect.",
           "rights and entitlements."]
 GRADES_2024 = {"leaders": "1", "help_and_protection": "2", "children_in_care": "1", "care_leavers": "1",
                "overall": "1"}
-
-
-def client_for(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture

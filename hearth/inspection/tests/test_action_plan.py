@@ -8,11 +8,10 @@ from datetime import UTC, date, datetime
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from conftest import make_user
+from conftest import client_for, make_user
 from hearth.accounts.roles import RoleCode
 from hearth.inspection import clocks, selectors, services
 from hearth.inspection.models import ActionUpdate, Inspection
-from hearth.inspection.tests.conftest import client_for
 from hearth.timescales import clocks as registry
 from hearth.timescales.calendar import calendar_for
 from hearth.timescales.clocks import LONDON

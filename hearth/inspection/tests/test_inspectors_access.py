@@ -8,11 +8,11 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 from django.utils import timezone
 
+from conftest import client_for
 from hearth.accounts.models import AccessAction, AccessEvent
 from hearth.accounts.policy import can_view_child, can_write_child, visible_children
 from hearth.inspection import services
 from hearth.inspection.models import SampledChild
-from hearth.inspection.tests.conftest import client_for
 
 
 def test_an_inspection_inspector_sees_exactly_the_sample_while_the_window_is_open(council, visiting_inspector):

@@ -5,10 +5,9 @@ from datetime import date
 
 import pytest
 
-from conftest import make_child
+from conftest import client_for, make_child
 from hearth.inspection import services
 from hearth.inspection.models import Inspection
-from hearth.inspection.tests.conftest import client_for
 
 PAGE_BUDGET = 15
 

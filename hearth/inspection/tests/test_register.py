@@ -5,10 +5,11 @@ from datetime import date
 import pytest
 from django.core.exceptions import ValidationError
 
+from conftest import client_for
 from hearth.inspection import selectors, services
 from hearth.inspection.frameworks import InspectionKind, JudgementArea, areas_judged
 from hearth.inspection.models import Inspection
-from hearth.inspection.tests.conftest import GRADES_2024, POINTS, client_for
+from hearth.inspection.tests.conftest import GRADES_2024, POINTS
 
 A = JudgementArea
 

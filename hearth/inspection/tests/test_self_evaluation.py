@@ -8,9 +8,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from conftest import client_for
 from hearth.inspection import selectors, services
 from hearth.inspection.models import SelfEvaluation
-from hearth.inspection.tests.conftest import client_for
 
 
 def write(council, as_of, strengths, improve="Young carers are not consistently identified."):

@@ -8,8 +8,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
-from conftest import allocate, make_child
-from hearth.inspection.tests.conftest import client_for
+from conftest import allocate, client_for, make_child
 from hearth.oversight import services
 from hearth.oversight.models import Audit, AuditStatus
 

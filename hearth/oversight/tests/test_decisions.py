@@ -9,14 +9,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from conftest import make_user
+from conftest import client_for, make_user
 from hearth.accounts.roles import RoleCode
 from hearth.casework import decision_sources
 from hearth.casework.models import Decision
 from hearth.casework.services import decision_record
 from hearth.front_door import services as front_door
 from hearth.front_door.tests.conftest import unsaved_contact
-from hearth.inspection.tests.conftest import client_for
 from hearth.oversight import selectors
 
 

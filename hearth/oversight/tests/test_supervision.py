@@ -8,8 +8,8 @@ from django.core.exceptions import ValidationError
 from django.test import override_settings
 from django.utils import timezone
 
+from conftest import client_for
 from hearth.casework import decision_sources
-from hearth.inspection.tests.conftest import client_for
 from hearth.oversight import selectors, supervision
 
 

@@ -1,17 +1,11 @@
 """Two people editing the same child's details: the second save never silently overwrites the first."""
 
 import pytest
-from django.test import Client
 
+from conftest import client_for
 from hearth.core.concurrency import EditConflict
 from hearth.people import services
 from hearth.people.models import Person
-
-
-def client_for(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def details(child: Person, **changes) -> dict:

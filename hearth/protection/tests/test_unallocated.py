@@ -6,11 +6,10 @@ from datetime import timedelta
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from conftest import make_child, make_user
+from conftest import client_for, make_child, make_user
 from hearth.accounts import policy
 from hearth.accounts.roles import RoleCode
 from hearth.casework import due
@@ -20,17 +19,6 @@ from hearth.front_door.models import Channel, ConsentNotApplicableReason, Consen
 from hearth.protection import services
 from hearth.protection.models import Agency, StrategyDiscussion
 from hearth.reference.codes import ReferralSource
-
-
-def client_for(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
-def fd_manager(council):
-    return make_user("fdmanager", RoleCode.TEAM_MANAGER, team=council.front_door, manages=True)
 
 
 @pytest.fixture

@@ -2,22 +2,15 @@
 
 import pytest
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from conftest import make_user
+from conftest import client_for, make_user
 from hearth.accounts.models import AccessAction, AccessEvent
 from hearth.accounts.roles import RoleCode
 from hearth.protection.models import ChildProtectionPlan, Conference, PlanVisit, StrategyDiscussion
 from hearth.protection.tests.conftest import days_ago
 
 BUDGET = 15
-
-
-def client_for(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def date_fields(name: str, day) -> dict:

@@ -3,18 +3,11 @@
 from datetime import timedelta
 
 import pytest
-from django.test import Client
 from django.utils import timezone
 
 from conftest import allocate, make_child
 from hearth.people.models import Person, PersonKind, Relationship, RelationshipKind
 from hearth.protection.proceedings import services
-
-
-def client_for(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def days_ago(n: int):

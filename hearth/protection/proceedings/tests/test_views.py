@@ -6,14 +6,14 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import allocate, make_child, make_user
+from conftest import allocate, client_for, make_child, make_user
 from hearth.accounts import policy
 from hearth.accounts.models import AccessAction, AccessEvent, AccessGrant, Team
 from hearth.accounts.roles import RoleCode
 from hearth.casework.models import Involvement, InvolvementRole
 from hearth.protection.proceedings import services
 from hearth.protection.proceedings.models import FamilyNetworkSupport, PreProceedings
-from hearth.protection.proceedings.tests.conftest import client_for, days_ago
+from hearth.protection.proceedings.tests.conftest import days_ago
 from hearth.reference.codes import PreProceedingsOutcome
 
 
