@@ -105,9 +105,9 @@ ICPC_AGAIN = 0.9        # the same, for a child whose earlier plan has ended
 # found significant harm (England: about a quarter of plans are second or later ones). The seed draws each child's
 # referrals before their steps, so an episode of a child referred again after it ends more often has a strategy
 # discussion during its assessment and a conference, where the episode leaves room for a plan.
-ICPC_RETURNS = 0.9      # enquiries leading to an initial conference, in such an episode
-DISCUSSION_RETURNS = 0.75 # referrals with no strategy discussion at the front door for which the worker asks for one
-RETURNS_ROOM_DAYS = 100 # the days from allocation such an episode must run for either
+ICPC_RETURNS = 0.9          # enquiries leading to an initial conference, in such an episode with room for a plan
+DISCUSSION_RETURNS = 0.75   # its referrals with no strategy discussion at the front door for which the worker asks
+RETURNS_ROOM_DAYS = 100     # for one, if the episode runs at least this long from its allocation
 RETURNS_REASON = "New concerns during the assessment: the child may be at risk of significant harm."
 PLAN_AGAIN = 0.92       # initial conferences that start a plan, for such a child
 HARMED_AGAIN = 0.9      # children whose plan ended, in an episode running on, for whom new concerns come
@@ -307,19 +307,19 @@ class SeedEpisodes:
     def write_all(self) -> None:
         records = sorted(self.c.episodes, key=lambda record: (record[1], record[2], record[0]))
         last_referred: dict[int, date] = {}
-        # Whether the child is referred again, and allocated, after each record's episode ends (records are in the
-        # child's order: the latest such referral's date, walking each child's records backwards).
+        # Whether the child is referred again, and allocated, after each record's episode has ended: walking each
+        # child's records backwards, the date of the child's latest allocated referral so far.
         returns = [False] * len(records)
-        next_child, next_start = None, date.min
+        child_then, latest = None, date.min
         for index in range(len(records) - 1, -1, -1):
             record = records[index]
             child, placed = record[1], record[9]
-            if child != next_child:
-                next_child, next_start = child, date.min
-            if placed is not None and placed[3] is not None and placed[3] < next_start:
+            if child != child_then:
+                child_then, latest = child, date.min
+            if placed is not None and placed[3] is not None and placed[3] < latest:
                 returns[index] = True
-            if placed is not None and placed[2] >= record[2]:
-                next_start = max(next_start, record[2])
+            if placed is not None and placed[2] >= record[2]:  # allocated (as `episode` reads it)
+                latest = max(latest, record[2])
         for index, record in enumerate(records):
             child, referral_date = record[1], record[2]
             earlier = last_referred.get(child)
@@ -536,8 +536,8 @@ class SeedEpisodes:
         # episodes are drawn before their steps), few for those about to close.
         room = ends is None or (ends - held_on).days >= LONG_EPISODE_DAYS
         first_time = ICPC_NEEDED_OPEN if ends is None else ICPC_NEEDED_LONG if room else ICPC_NEEDED_SHORT
-        if self.returns_later and ends is not None and (ends - held_on).days >= RETURNS_ROOM_DAYS - 10:
-            first_time = ICPC_RETURNS
+        if self.returns_later and ends is not None and (ends - held_on).days >= MIN_PLAN_DAYS + 30:
+            first_time = ICPC_RETURNS  # a child who comes back after this episode (room for a conference and a plan)
         needed = not on_plan and bool(self.iros) and (force or self.chance(ICPC_AGAIN if again else first_time))
         icpc_day = self.calendar.add_working_days(held_on, rng.randint(5, 15) if self.chance(ICPC_IN_TIME)
                                                   else rng.randint(16, 25))
