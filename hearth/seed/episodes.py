@@ -96,17 +96,25 @@ CATEGORIES = [(AbuseCategory.NEGLECT, 50), (AbuseCategory.EMOTIONAL, 37), (Abuse
 S47_STARTED = 0.92      # held strategy discussions that start a section 47 enquiry
 # Enquiries that lead to an initial child protection conference (England: about 35%): of those whose episode runs on
 # past LONG_EPISODE_DAYS, of those still open today, and of the others.
-ICPC_NEEDED_LONG = 0.62
+ICPC_NEEDED_LONG = 0.32
 ICPC_NEEDED_OPEN = 0.42  # of those whose episode is still open today (their plans run on to their length)
 ICPC_NEEDED_SHORT = 0.08
 LONG_EPISODE_DAYS = 120
 ICPC_AGAIN = 0.9        # the same, for a child whose earlier plan has ended
+# Children who come back to social care after an episode ends are, far more often than others, those whose episode
+# found significant harm (England: about a quarter of plans are second or later ones). The seed draws each child's
+# referrals before their steps, so an episode of a child referred again after it ends more often has a strategy
+# discussion during its assessment and a conference, where the episode leaves room for a plan.
+ICPC_RETURNS = 0.9          # enquiries leading to an initial conference, in such an episode with room for a plan
+DISCUSSION_RETURNS = 0.75   # its referrals with no strategy discussion at the front door for which the worker asks
+RETURNS_ROOM_DAYS = 100     # for one, if the episode runs at least this long from its allocation
+RETURNS_REASON = "New concerns during the assessment: the child may be at risk of significant harm."
 PLAN_AGAIN = 0.92       # initial conferences that start a plan, for such a child
 HARMED_AGAIN = 0.9      # children whose plan ended, in an episode running on, for whom new concerns come
 DISCUSSION_AGAIN = 0.7   # referrals of a child whose plan ended for which the worker asks for a strategy discussion
 AGAIN_REASON = "The child was on a child protection plan before; the new concerns are of the same harm."
 MIN_PLAN_DAYS = 60      # a plan starts only if the episode has at least this long to run
-PLAN_LOG_MEDIAN = 5.35  # log of the median days a plan is wanted for (reviews then end it: a median of ~9 months)
+PLAN_LOG_MEDIAN = 5.45  # log of the median days a plan is wanted for (reviews then end it: a median of ~9 months)
 DEMO_IRO_SHARE = 0.15   # the plans the demo IRO chairs
 CORE_GROUP_ATTENDEES = "Social worker, mother, health visitor or school nurse, designated safeguarding lead."
 CORE_GROUP_NOTES = ["Actions reviewed: school attendance improving; mother attending the parenting course.",
@@ -268,6 +276,7 @@ class SeedEpisodes:
         self.counts: Counter[str] = Counter()
         self.today = self.b.today
         self.yesterday = self.b.yesterday
+        self.returns_later = False  # whether the child of the episode being written is referred again after it
 
     def chance(self, p: float) -> bool:
         return self.rng.random() < p
@@ -298,12 +307,27 @@ class SeedEpisodes:
     def write_all(self) -> None:
         records = sorted(self.c.episodes, key=lambda record: (record[1], record[2], record[0]))
         last_referred: dict[int, date] = {}
-        for record in records:
+        # Whether the child is referred again, and allocated, after each record's episode has ended: walking each
+        # child's records backwards, the date of the child's latest allocated referral so far.
+        returns = [False] * len(records)
+        child_then, latest = None, date.min
+        for index in range(len(records) - 1, -1, -1):
+            record = records[index]
+            child, placed = record[1], record[9]
+            if child != child_then:
+                child_then, latest = child, date.min
+            if placed is not None and placed[3] is not None and placed[3] < latest:
+                returns[index] = True
+            if placed is not None and placed[2] >= record[2]:  # allocated (as `episode` reads it)
+                latest = max(latest, record[2])
+        for index, record in enumerate(records):
             child, referral_date = record[1], record[2]
             earlier = last_referred.get(child)
             re_referral = earlier is not None and earlier >= twelve_months_before(referral_date)
             last_referred[child] = referral_date
+            self.returns_later = returns[index]
             self.episode(record, re_referral)
+        self.returns_later = False
         self.pre_proceedings()
         for model in WRITE_ORDER:
             rows = self.rows[model]
@@ -384,8 +408,15 @@ class SeedEpisodes:
             self.demo_plan_wanted = False
             requested = self.at(allocated_on + timedelta(days=rng.randint(1, 10)))
             self.strategy(pk, child, requested, worker, requested + timedelta(hours=rng.randint(2, 26)), team, worker,
-                          ends=None, reason="New concerns during the assessment: the child may be at risk of "
-                                            "significant harm.", force=True)
+                          ends=None, reason=RETURNS_REASON, force=True)
+        elif not strategy and self.returns_later and (ends - allocated_on).days >= RETURNS_ROOM_DAYS and \
+                self.chance(DISCUSSION_RETURNS):
+            # A child who will come back after this episode: the assessment finds the child may be at risk of
+            # significant harm, and the worker asks for a strategy discussion.
+            requested = self.at(allocated_on + timedelta(days=rng.randint(1, 10)))
+            held = requested + timedelta(hours=rng.randint(2, 26))
+            if held < self.b.day_start:
+                self.strategy(pk, child, requested, worker, held, team, worker, ends=ends, reason=RETURNS_REASON)
         area = self.area_of_team.get(team, "")
         by = self.manager_of(team, manager)
         # When the assessment is authorised: most within the 45 working days, about 15% after; never after the
@@ -505,6 +536,8 @@ class SeedEpisodes:
         # episodes are drawn before their steps), few for those about to close.
         room = ends is None or (ends - held_on).days >= LONG_EPISODE_DAYS
         first_time = ICPC_NEEDED_OPEN if ends is None else ICPC_NEEDED_LONG if room else ICPC_NEEDED_SHORT
+        if self.returns_later and ends is not None and (ends - held_on).days >= MIN_PLAN_DAYS + 30:
+            first_time = ICPC_RETURNS  # a child who comes back after this episode (room for a conference and a plan)
         needed = not on_plan and bool(self.iros) and (force or self.chance(ICPC_AGAIN if again else first_time))
         icpc_day = self.calendar.add_working_days(held_on, rng.randint(5, 15) if self.chance(ICPC_IN_TIME)
                                                   else rng.randint(16, 25))

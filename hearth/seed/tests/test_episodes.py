@@ -260,9 +260,14 @@ def test_no_episode_closes_with_a_plan_or_an_enquiry_still_open(demo_council):
         closed = referral_of[plan.pk]
         if closed is not None:
             assert plan.end_date is not None and plan.end_date <= closed, f"plan {plan.pk} outlives its episode"
+    referred_in = dict(Conference.objects.filter(kind=ConferenceKind.INITIAL, plan__isnull=False)
+                       .values_list("plan_id", "enquiry__referral_id"))
+    came_back = 0
     for before, after in zip(plans, plans[1:], strict=False):
         if before.child_id == after.child_id:
             assert before.end_date is not None and before.end_date <= after.start_date, f"plans {before.pk}, {after.pk}"
+            came_back += referred_in[before.pk] != referred_in[after.pk]
+    assert came_back, "no child whose plan ended was referred again and started another plan"
     running = Section47Enquiry.objects.filter(completed_on__isnull=True, referral__closure_date__isnull=False)
     assert not running.exists(), list(running.values_list("pk", "referral__no_further_action"))
 
