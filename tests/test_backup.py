@@ -16,10 +16,15 @@ from hearth.core.integrity import database_snapshot, snapshot
 ROOT = Path(__file__).resolve().parent.parent
 
 
+# A guard against a command that hangs, not a limit on how long one may take: on a machine busy with other work the
+# seed's migrations alone have taken several minutes.
+HANG = 1800
+
+
 def hearth(*args: str, database: str, check: bool = True) -> subprocess.CompletedProcess:
     environment = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.dev", "DATABASE_URL": database}
     done = subprocess.run([sys.executable, "-m", "hearth", *args], cwd=ROOT, env=environment, capture_output=True,
-                          text=True, timeout=300)
+                          text=True, timeout=HANG)
     if check:
         assert done.returncode == 0, done.stderr
     return done
