@@ -236,7 +236,8 @@ def _children_in_need_pages() -> list[tuple[str, str, object]]:
     manager = User.objects.get(username="demo.manager")
     worker = User.objects.get(username="demo.social.worker")
     pages = [("cin referral queue", "/children-in-need/referrals/", manager)]
-    assessment = (Assessment.objects.filter(referral__allocation__worker=worker)
+    # A child the worker holds now: an assessment from an earlier allocation of theirs is another worker's to show.
+    assessment = (Assessment.objects.filter(referral__allocation__worker=worker, referral__allocation__ended_on__isnull=True)
                   .annotate(visits_seen=Count("visits")).order_by("-visits_seen", "-pk").first())
     if assessment is None:
         sys.stdout.write("cin assessment: skipped, none seeded (the seed makes no child and family assessments)\n")
