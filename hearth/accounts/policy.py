@@ -34,6 +34,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
+from django.db import connection, transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -550,12 +551,29 @@ def log_access(*, user: User, action: str, what: str, child: Person | None = Non
 
 
 def log_access_many(*, user: User, action: str, what: str, child_ids: Iterable[int], detail: str = "") -> None:
-    """One access event for each child a list named (a search's results), in one write."""
-    now = timezone.now()
-    events = [AccessEvent(at=now, user=user, action=action, child_id=pk, what=what[:200], detail=detail)
-              for pk in child_ids]
-    if events:
-        AccessEvent.objects.bulk_create(events)
+    """One access event for each child a list named (a search's results), in one write.
+
+    Written as one INSERT of the children's ids, the rest of the row given once: a leaders' list names a few hundred
+    children, and making a model instance of each cost more than the rest of the page. The database chains the rows
+    as it chains every row.
+    """
+    ids = list(child_ids)
+    if not ids:
+        return
+    meta = AccessEvent._meta
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(meta.get_field(name).column) for name in ("at", "user", "action", "what", "detail",
+                                                                       "chain_hash", "child"))
+    at = connection.ops.adapt_datetimefield_value(timezone.now())
+    batch = max(1, (connection.features.max_query_params or 999) - 5)
+    with transaction.atomic(), connection.cursor() as cursor:
+        for start in range(0, len(ids), batch):
+            part = ids[start:start + batch]
+            cursor.execute(
+                f"INSERT INTO {quote(meta.db_table)} ({columns}) SELECT %s, %s, %s, %s, %s, '', ids.column1 "
+                f"FROM (VALUES {', '.join(['(%s)'] * len(part))}) AS ids",
+                [at, user.pk, action, what[:200], detail, *part],
+            )
 
 
 def _existing_child_id(child_id: int) -> int | None:

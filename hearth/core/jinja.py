@@ -1,21 +1,55 @@
 """The Jinja2 environment for every page: GOV.UK Frontend macros, URLs, dates shown in London."""
 
 from datetime import date, datetime
+from functools import lru_cache
 
 from django.conf import settings
 from django.contrib import messages
 from django.templatetags.static import static
-from django.urls import reverse
+from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from hearth.core import navigation
 
 
 def url(name: str, *args, **kwargs) -> str:
-    """The path of a named URL."""
+    """The path of a named URL.
+
+    A URL whose arguments are all whole numbers (a child's id, a record's) is written from its pattern, reversed once
+    per process: a list of a few hundred children reversed each link, at a tenth of a millisecond each, and that was
+    a third of the page.
+    """
+    if not kwargs and all(type(arg) is int for arg in args):
+        pattern = _pattern(settings.ROOT_URLCONF, get_urlconf(), get_script_prefix(), name, len(args))
+        if pattern is not None:
+            return pattern.format(*args)
     return reverse(name, args=args or None, kwargs=kwargs or None)
+
+
+# Stand-in ids of different lengths: a pattern is kept only if both give what `reverse` gives.
+_LONG_IDS = tuple(9_176_043_201 + 1_000 * place for place in range(8))
+_SHORT_IDS = tuple(3 + place for place in range(8))
+
+
+@lru_cache(maxsize=2048)
+def _pattern(root: str, urlconf: str | None, prefix: str, name: str, count: int) -> str | None:
+    """The path of `name` with `count` whole-number arguments, as a format string ("/children/{0}/"); None where the
+    URL cannot be written that way (no such URL with whole numbers, or a pattern that depends on the numbers)."""
+    if count > len(_LONG_IDS):
+        return None
+    try:
+        long_path = reverse(name, args=_LONG_IDS[:count])
+        short_path = reverse(name, args=_SHORT_IDS[:count])
+    except NoReverseMatch:
+        return None
+    pattern = long_path.replace("{", "{{").replace("}", "}}")
+    for place, stand_in in enumerate(_LONG_IDS[:count]):
+        if pattern.count(str(stand_in)) != 1:
+            return None
+        pattern = pattern.replace(str(stand_in), f"{{{place}}}")
+    return pattern if pattern.format(*_SHORT_IDS[:count]) == short_path else None
 
 
 def govuk_date(value: date | datetime | None, empty: str = "") -> str:
@@ -38,15 +72,16 @@ def govuk_datetime(value: datetime | None, empty: str = "") -> str:
 
 def link(href: str, text: str, hidden: str = "") -> Markup:
     """A GOV.UK link, its text escaped; `hidden` adds words only screen readers hear."""
+    # Written with `escape`, not `Markup.format`, whose formatter cost a tenth of a long list's page.
     if hidden:
-        return Markup('<a class="govuk-link" href="{}">{}<span class="govuk-visually-hidden"> {}</span></a>').format(
-            href, text, hidden)
-    return Markup('<a class="govuk-link" href="{}">{}</a>').format(href, text)
+        return Markup(f'<a class="govuk-link" href="{escape(href)}">{escape(text)}'
+                      f'<span class="govuk-visually-hidden"> {escape(hidden)}</span></a>')
+    return Markup(f'<a class="govuk-link" href="{escape(href)}">{escape(text)}</a>')
 
 
 def tag(text: str, colour: str = "grey") -> Markup:
     """A GOV.UK tag."""
-    return Markup('<strong class="govuk-tag govuk-tag--{}">{}</strong>').format(colour, text)
+    return Markup(f'<strong class="govuk-tag govuk-tag--{escape(colour)}">{escape(text)}</strong>')
 
 
 def environment(**options) -> Environment:

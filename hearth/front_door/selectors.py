@@ -212,15 +212,27 @@ def team_contacts(user: User, team_ids: list[int], now: datetime) -> list[Contac
     when the contact arrived (newest first, at most 50): how the front door routes a contact to the team that
     already works with the child. Restricted children the user may not see are left out.
     """
-    rows = list(
+    rows = (
         ContactChild.objects.filter(open_to_team_id__in=team_ids, received_at__gte=now - timedelta(days=TEAM_CONTACT_DAYS))
         .select_related("contact", "child", "open_to_team", "decision")
+        .only("pk", "contact_id", "child_id", "open_to_team_id", "received_at",
+              "contact__received_at", "contact__reference", "contact__referrer_agency", "contact__referrer_name",
+              "child__first_name", "child__last_name", "open_to_team__name", "decision__outcome")
         .order_by("-received_at", "pk")
     )
-    # The policy is applied to the few children found, not joined in: as a subquery over every child, SQLite
-    # would evaluate it for the whole council first.
-    visible = set(visible_children(user).filter(pk__in={row.child_id for row in rows}).values_list("pk", flat=True))
-    return [row for row in rows if row.child_id in visible][:TEAM_CONTACT_LIMIT]
+    # Read a page at a time until the limit is reached: a busy team has hundreds of rows in the period, and the few
+    # the user may not see would otherwise cost reading them all. The policy is applied to each page's children, not
+    # joined in: as a subquery over every child, SQLite would evaluate it for the whole council first.
+    found: list[ContactChild] = []
+    offset = 0
+    while len(found) < TEAM_CONTACT_LIMIT:
+        page = list(rows[offset:offset + TEAM_CONTACT_LIMIT])
+        visible = set(visible_children(user).filter(pk__in={row.child_id for row in page}).values_list("pk", flat=True))
+        found.extend(row for row in page if row.child_id in visible)
+        if len(page) < TEAM_CONTACT_LIMIT:
+            break
+        offset += TEAM_CONTACT_LIMIT
+    return found[:TEAM_CONTACT_LIMIT]
 
 
 def partner_submissions(user: User) -> QuerySet[Contact]:

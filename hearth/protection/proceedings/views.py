@@ -312,7 +312,7 @@ def tracker(request: HttpRequest) -> HttpResponse:
         team_id = None
     pre, proceedings, ended = selectors.tracker(request.user, today=today, team_id=team_id)
     policy.log_access_many(user=request.user, action=AccessAction.VIEW, what="Pre-proceedings tracker",
-                           child_ids=[named.child.pk for row in pre + proceedings + ended for named in row.children
+                           child_ids=[named.child_id for row in pre + proceedings + ended for named in row.children
                                       if named.may_open])
     return render(request, "proceedings/tracker.html", {
         "title": "Pre-proceedings and care proceedings", "section": "pre_proceedings", "teams": teams,
