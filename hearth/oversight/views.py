@@ -56,32 +56,47 @@ def _list_url(first: date, last: date):
 
 
 @dataclass(frozen=True)
-class Cell:
-    href: str
-    figure: int
-    hidden: str
+class Figure:
+    """A row of the figures: what it counts, its decisions and those with no rationale, each with its list's address."""
+
+    label: str
+    decisions: int
+    decisions_href: str
+    missing: int
+    missing_href: str
 
 
-def _figure_rows(team_figures, kinds, list_url) -> list[tuple[str, list[Cell]]]:
-    """The figures table, a row per team and one for all teams, each figure with the address of its list.
+def _figure(label: str, decisions: int, missing: int, list_url, **filters) -> Figure:
+    return Figure(label, decisions, list_url(**filters), missing, list_url(**filters, rationale="missing"))
 
-    Built here rather than through the table macro: a senior leader sees every team, several hundred figures.
+
+def _by_team(team_figures, kind: str, list_url) -> list[Figure]:
+    """A row for each team and one for all teams, of the kind chosen or of every kind.
+
+    Teams and kinds are two short tables, each narrowed by the other's filter, not one table of every team by every
+    kind: at a large council that was more than a hundred teams by a dozen kinds, unreadable, and most of the page.
     """
-    rows = []
-    for item in team_figures:
-        cells = [Cell(list_url(kind=k, team=item.team_id), item.by_kind.get(k, 0),
-                      f"decisions: {decision_sources.label_for(k)}, {item.team}") for k in kinds]
-        cells.append(Cell(list_url(team=item.team_id), item.total, f"decisions, {item.team}"))
-        cells.append(Cell(list_url(team=item.team_id, rationale="missing"), item.total_without_rationale,
-                          f"decisions with no rationale, {item.team}"))
-        rows.append((item.team, cells))
-    if team_figures:
-        cells = [Cell(list_url(kind=k), sum(item.by_kind.get(k, 0) for item in team_figures),
-                      f"decisions: {decision_sources.label_for(k)}, all teams") for k in kinds]
-        cells.append(Cell(list_url(), sum(item.total for item in team_figures), "decisions, all teams"))
-        cells.append(Cell(list_url(rationale="missing"), sum(item.total_without_rationale for item in team_figures),
-                          "decisions with no rationale, all teams"))
-        rows.append(("All teams", cells))
+    def count(figures: dict[str, int]) -> int:
+        return figures.get(kind, 0) if kind else sum(figures.values())
+
+    rows = [_figure(item.team, count(item.by_kind), count(item.without_rationale), list_url, team=item.team_id,
+                    kind=kind) for item in team_figures if count(item.by_kind)]
+    if rows:
+        rows.append(_figure("All teams", sum(row.decisions for row in rows), sum(row.missing for row in rows),
+                            list_url, kind=kind))
+    return rows
+
+
+def _by_kind(team_figures, kinds, team_id: int | None, list_url) -> list[Figure]:
+    """A row for each kind and one for every kind, of the team chosen or of every team."""
+    chosen = [item for item in team_figures if team_id is None or item.team_id == team_id]
+    rows = [_figure(decision_sources.label_for(k), sum(item.by_kind.get(k, 0) for item in chosen),
+                    sum(item.without_rationale.get(k, 0) for item in chosen), list_url, kind=k, team=team_id)
+            for k in kinds]
+    rows = [row for row in rows if row.decisions]
+    if rows:
+        rows.append(_figure("Every kind", sum(row.decisions for row in rows), sum(row.missing for row in rows),
+                            list_url, team=team_id))
     return rows
 
 
@@ -126,10 +141,13 @@ def decisions_page(request: HttpRequest) -> HttpResponse:
                  if not kind or code == kind)
     page = Paginator(Counted(decision_sources.decisions(list_filters), listed), PAGE_SIZE).get_page(request.GET.get("page"))
     kinds = sorted({k for item in team_figures for k in item.by_kind}, key=decision_sources.label_for)
+    list_url = _list_url(first, last)
     return render(request, "oversight/decisions.html", {
         "title": "Management oversight: decisions", "section": "oversight", "form": form, "page": page,
         "team_figures": team_figures, "kinds": kinds, "label_for": decision_sources.label_for,
-        "first": first, "last": last, "figure_rows": _figure_rows(team_figures, kinds, _list_url(first, last)),
+        "first": first, "last": last, "by_team": _by_team(team_figures, kind, list_url),
+        "by_kind": _by_kind(team_figures, kinds, team_id, list_url),
+        "chosen_team": next((team.name for team in teams if team.pk == team_id), ""),
         "filtered": bool(kind or team_id or missing), "kind": kind, "team_id": team_id, "missing": missing,
         "paging": urlencode({k: v for k, v in request.GET.items() if k != "page"}),
         "awaiting": awaiting.awaiting_decision(user), "awaiting_limit": awaiting.AWAITING_LIMIT, "now": timezone.now(),

@@ -88,7 +88,7 @@ def test_the_decisions_behind_a_management_oversight_figure_are_listed(visitor, 
     visitor.sign_in("leader")
     visitor.nav("Management oversight")
     expect(h1(page)).to_have_text("Management oversight: decisions")
-    figures = page.get_by_role("table", name="Decisions by team and kind")
+    figures = page.get_by_role("table", name="Decisions by team")
     visitor.follow(figures.get_by_role("row").filter(has_text="Safeguarding 1").get_by_role("link").first)
     expect(page.get_by_role("heading", name="The decisions chosen (1)")).to_be_visible()
     expect(page.get_by_text("The assessment shows a need for support")).to_be_visible()
