@@ -102,7 +102,10 @@ class Section47Enquiry(models.Model):
 
     class Meta:
         ordering = ["-start_date", "-id"]
-        indexes = [models.Index(fields=["child", "completed_on"])]
+        # The open enquiries alone, for a team's lists: which team holds each is worked out per enquiry (its child's
+        # allocation, else the referral's team), so without this every enquiry ever made was read.
+        indexes = [models.Index(fields=["child", "completed_on"]),
+                   models.Index(fields=["child"], condition=models.Q(completed_on__isnull=True), name="s47_open_by_child")]
 
     def __str__(self) -> str:
         return f"Section 47 enquiry for {self.child} from {self.start_date}"
