@@ -16,6 +16,7 @@ from django.db.models import (
     BooleanField,
     Case,
     CharField,
+    Count,
     F,
     OuterRef,
     Q,
@@ -227,23 +228,28 @@ def decisions(filters: DecisionFilters) -> DecisionPage:
 def counts(filters: DecisionFilters) -> list[dict]:
     """How many decisions match, by team, kind and whether there is a rationale: one query over the union.
 
-    The union carries only the columns counted, so no decider's name, child or rationale is read to count them.
+    The union carries only the columns counted, so no decider's name, child or rationale is read to count them. Each
+    source counts its own rows and the union adds up a few hundred counts: grouping the tens of thousands of rows of
+    a large council's month after the union cost SQLite twice as much.
     """
-    parts = _filtered(filters, COUNTED)
+    parts = [part.annotate(d_decisions=Count("*")).order_by() for part in _filtered(filters, COUNTED)]
     if not parts:
         return []
-    union = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
-    sql, params = union.query.sql_with_params()
+    selects, params = [], []
+    for number, part in enumerate(parts):
+        sql, part_params = part.query.sql_with_params()
+        selects.append(f"SELECT * FROM ({sql}) AS part_{number}")
+        params.extend(part_params)
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT d_team_id, d_kind, d_has_rationale, COUNT(*) FROM (" + sql + ") AS decisions "
-            "GROUP BY d_team_id, d_kind, d_has_rationale", params)
+            "SELECT d_team_id, d_kind, d_has_rationale, SUM(d_decisions) FROM (" + " UNION ALL ".join(selects)
+            + ") AS decisions GROUP BY d_team_id, d_kind, d_has_rationale", params)
         found = cursor.fetchall()
     # The teams' names in one small query, rather than a join for every decision counted.
     names = dict(Team.objects.filter(pk__in={row[0] for row in found if row[0] is not None})
                  .values_list("pk", "name"))
     return [{"team_id": team_id, "team": names.get(team_id, ""), "kind": kind, "has_rationale": bool(has),
-             "decisions": n} for team_id, kind, has, n in found]
+             "decisions": int(n)} for team_id, kind, has, n in found]
 
 
 def sources() -> Iterable[str]:
