@@ -11,8 +11,13 @@ the child would show it there, and the registry then builds its query at each re
 or a tuple of lists of ids (a worker's children; a team's children and the teams): a list's length changes the
 SQL, so a query is kept for each length met. Sources are registered when the apps load, so a prepared query holds
 for the life of the process; it is kept per database alias and variant (the caller's other arguments).
+
+On PostgreSQL each list of ids the query asks about with `IN (%s, %s, ...)` is asked as `= ANY(%s)`, one array for
+the list: the same question (PostgreSQL reads an IN list as that array), but a team's 150 children in each of twenty
+parts had been 3,000 values to quote and parse and estimate one by one, more than half of the query's time.
 """
 
+import re
 from collections.abc import Callable
 from threading import Lock
 
@@ -66,7 +71,10 @@ class Prepared:
                 return None
         if sorted({place[1:] for place in places}) != sorted(first_places.values()):
             return None  # an id of the key the query never used: it may have read it some other way
-        return sql, list(params), places, converters
+        params = list(params)
+        if connections[alias].vendor == "postgresql" and shape is not None:
+            sql, params, places = _as_arrays(sql, params, places)
+        return sql, params, places, converters
 
     def rows(self, key: Key, variant=None, using: str = "default") -> list[dict] | None:
         """The rows for `key` as dicts by column, or None if this query cannot be prepared, or the key holds an empty
@@ -88,7 +96,7 @@ class Prepared:
         sql, params, places, converters = prepared
         params = list(params)
         for index, j, i in places:
-            params[index] = key if j < 0 else key[j][i]
+            params[index] = key if j < 0 else (list(key[j]) if i is None else key[j][i])
         connection = connections[using]
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
@@ -108,3 +116,42 @@ class Prepared:
         """Drop what was prepared (a source registered after the first read)."""
         with self._lock:
             self._kept.clear()
+
+
+_PLACEHOLDER = re.compile(r"%%|%s")
+
+
+def _as_arrays(sql: str, params: list, places: list[tuple]) -> tuple[str, list, list[tuple]]:
+    """The query with each `IN (%s, ...)` that asks about one whole list of the key, in its order, as `= ANY(%s)`:
+    one parameter, the list (a place of (index, list, None)). Any other use of the ids is left as it is."""
+    at = {index: (j, i) for index, j, i in places}
+    lengths: dict[int, int] = {}
+    for j, i in at.values():
+        lengths[j] = max(lengths.get(j, 0), i + 1)
+    spans = [match.span() for match in _PLACEHOLDER.finditer(sql) if match.group() == "%s"]
+    pieces, kept, kept_places, position, index = [], [], [], 0, 0
+    while index < len(spans):
+        start = spans[index][0]
+        place = at.get(index)
+        run = 0
+        if place is not None and place[1] == 0 and sql.endswith("IN (", 0, start):
+            # How far the list runs: each next placeholder its next item, ", " between, ")" after the last.
+            j = place[0]
+            while (index + run + 1 < len(spans) and at.get(index + run + 1) == (j, run + 1)
+                   and sql[spans[index + run][1]:spans[index + run + 1][0]] == ", "):
+                run += 1
+            end = spans[index + run][1]
+            if run + 1 == lengths[j] and sql.startswith(")", end):
+                pieces.append(sql[position:start - len("IN (")] + "= ANY(%s")
+                kept_places.append((len(kept), j, None))
+                kept.append(None)
+                position, index = end, index + run + 1
+                continue
+        pieces.append(sql[position:spans[index][1]])
+        position = spans[index][1]
+        if place is not None:
+            kept_places.append((len(kept), *place))
+        kept.append(params[index])
+        index += 1
+    pieces.append(sql[position:])
+    return "".join(pieces), kept, kept_places
