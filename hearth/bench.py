@@ -125,6 +125,10 @@ def run_one_scale(args) -> int:
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
     kind = "postgresql" if connection.vendor == "postgresql" else "sqlite"
+    # As the WSGI entry point does once Django is loaded (config/wsgi.py): the seed's own objects are gone by now.
+    from hearth.core.startup import freeze_loaded_objects
+
+    freeze_loaded_objects()
     results = []
     for name, url, user in _pages_to_measure():
         client = Client()

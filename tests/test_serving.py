@@ -304,3 +304,18 @@ def test_gunicorn_runs_a_worker_per_core_plus_one_with_four_threads(cores, worke
         config = runpy.run_path(str(ROOT / "config" / "gunicorn.conf.py"))
     assert (config["workers"], config["threads"], config["worker_class"]) == (workers, 4, "gthread")
     assert config["bind"] == "127.0.0.1:8000"
+
+
+def test_the_wsgi_entry_point_puts_what_it_loaded_beyond_the_garbage_collector():
+    """A serving process freezes the objects it loaded (hearth/core/startup.py), so a full collection during a
+    request walks only the request's own."""
+    import gc
+    import importlib
+
+    gc.unfreeze()
+    assert gc.get_freeze_count() == 0
+    import config.wsgi
+
+    importlib.reload(config.wsgi)
+    assert gc.get_freeze_count() > 10_000  # Django and every app
+    gc.unfreeze()
