@@ -10,6 +10,7 @@ page's query count does not grow with the number of sources. Foundation code: it
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
 
 from django.db import connection
 from django.db.models import (
@@ -192,19 +193,16 @@ class DecisionPage:
         return iter(self._rows(0, None))
 
     def _rows(self, start: int, stop: int | None) -> list[dict]:
-        parts = [part.order_by(*ORDER)[:stop] if stop is not None else part.order_by(*ORDER)
-                 for part in _filtered(self.filters)]
-        if not parts or (stop is not None and stop <= start):
+        if stop is not None and stop <= start:
             return []
-        selects, params = [], []
-        for number, part in enumerate(parts):
-            sql, part_params = part.query.sql_with_params()
-            selects.append(f"SELECT * FROM ({sql}) AS part_{number}")
-            params.extend(part_params)
+        compiled = _compiled(connection.alias, self.filters, "page", stop, _registered())
+        if compiled is None:
+            return []
+        sql, params = compiled
         with connection.cursor() as cursor:
             page = " LIMIT %s OFFSET %s" if stop is not None else ""
-            cursor.execute(" UNION ALL ".join(selects) + " ORDER BY d_decided_at DESC, d_source ASC, d_id DESC" + page,
-                           [*params, stop - start, start] if stop is not None else params)
+            cursor.execute(sql + " ORDER BY d_decided_at DESC, d_source ASC, d_id DESC" + page,
+                           [*params, stop - start, start] if stop is not None else list(params))
             names = [column[0] for column in cursor.description]
             rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
         for row in rows:
@@ -220,6 +218,36 @@ def _moment(value):
     return value.replace(tzinfo=UTC) if isinstance(value, datetime) and value.tzinfo is None else value
 
 
+def _registered() -> tuple:
+    """The registered sources, as a compiled query's key: a source registered later is a new key."""
+    return tuple((name, id(source)) for name, source in _sources.items())
+
+
+@lru_cache(maxsize=128)
+def _compiled(alias: str, filters: DecisionFilters, what: str, stop: int | None,
+              registered: tuple) -> tuple[str, tuple] | None:
+    """The UNION ALL of every source for these filters, as SQL and parameters: the counts of each source (`counts`),
+    or each source's newest `stop` rows (`page`); None if no source is registered.
+
+    Compiled once per process for each set of filters: building twenty-odd expressions a source through the ORM cost
+    more than running the query, and filters repeat (the default period is the same for every leader all day, each
+    manager's teams the same at each visit). Kept for the 128 sets last used.
+    """
+    if what == "counts":
+        parts = [part.annotate(d_decisions=Count("*")).order_by() for part in _filtered(filters, COUNTED)]
+    else:
+        parts = [part.order_by(*ORDER)[:stop] if stop is not None else part.order_by(*ORDER)
+                 for part in _filtered(filters)]
+    if not parts:
+        return None
+    selects, params = [], []
+    for number, part in enumerate(parts):
+        sql, part_params = part.query.get_compiler(using=alias).as_sql()
+        selects.append(f"SELECT * FROM ({sql}) AS part_{number}")
+        params.extend(part_params)
+    return " UNION ALL ".join(selects), tuple(params)
+
+
 def decisions(filters: DecisionFilters) -> DecisionPage:
     """Every decision matching the filters, newest first, as dicts of COLUMNS: slice it to page (one query a page)."""
     return DecisionPage(filters)
@@ -232,18 +260,13 @@ def counts(filters: DecisionFilters) -> list[dict]:
     source counts its own rows and the union adds up a few hundred counts: grouping the tens of thousands of rows of
     a large council's month after the union cost SQLite twice as much.
     """
-    parts = [part.annotate(d_decisions=Count("*")).order_by() for part in _filtered(filters, COUNTED)]
-    if not parts:
+    compiled = _compiled(connection.alias, filters, "counts", None, _registered())
+    if compiled is None:
         return []
-    selects, params = [], []
-    for number, part in enumerate(parts):
-        sql, part_params = part.query.sql_with_params()
-        selects.append(f"SELECT * FROM ({sql}) AS part_{number}")
-        params.extend(part_params)
+    sql, params = compiled
     with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT d_team_id, d_kind, d_has_rationale, SUM(d_decisions) FROM (" + " UNION ALL ".join(selects)
-            + ") AS decisions GROUP BY d_team_id, d_kind, d_has_rationale", params)
+        cursor.execute("SELECT d_team_id, d_kind, d_has_rationale, SUM(d_decisions) FROM (" + sql
+                       + ") AS decisions GROUP BY d_team_id, d_kind, d_has_rationale", list(params))
         found = cursor.fetchall()
     # The teams' names in one small query, rather than a join for every decision counted.
     names = dict(Team.objects.filter(pk__in={row[0] for row in found if row[0] is not None})

@@ -51,6 +51,25 @@ def test_every_source_is_read_in_one_union_all_query(council, decisions):
     assert len(rows) == 4
 
 
+def test_a_periods_query_is_compiled_once_and_still_reads_what_is_recorded_after(council, decisions):
+    """The SQL for a set of filters is kept (decision_sources._compiled); the rows are read afresh at each visit."""
+    filters = period(council.leader)
+    decision_sources._compiled.cache_clear()
+    before = {row["kind"]: row["decisions"] for row in decision_sources.counts(filters) if row["team"] == "Safeguarding 1"}
+    listed = len(list(decision_sources.decisions(filters)))
+    compiled = decision_sources._compiled.cache_info().misses
+    decision_record(acting_user=council.manager, child=council.allocated, kind="allocation", outcome="Moved on",
+                    rationale="A later decision")
+    after = {row["kind"]: row["decisions"] for row in decision_sources.counts(filters) if row["team"] == "Safeguarding 1"}
+    assert after["allocation"] == before["allocation"] + 1
+    assert len(list(decision_sources.decisions(filters))) == listed + 1
+    assert decision_sources._compiled.cache_info().misses == compiled  # the same SQL, compiled once
+    other_week = selectors.filters_for(council.leader, first=timezone.localdate() - timedelta(days=1),
+                                       last=timezone.localdate())
+    assert len(list(decision_sources.decisions(other_week))) == listed + 1
+    assert decision_sources._compiled.cache_info().misses == compiled + 1  # other filters: compiled for them
+
+
 def test_each_decision_is_listed_with_its_decider_team_and_rationale(council, decisions):
     rows = {row["d_rationale"]: row for row in decision_sources.decisions(period(council.leader))}
     contact = rows["The school's concern is explained and addressed"]
