@@ -134,7 +134,8 @@ def _as_arrays(sql: str, params: list, places: list[tuple]) -> tuple[str, list, 
         start = spans[index][0]
         place = at.get(index)
         run = 0
-        if place is not None and place[1] == 0 and sql.endswith("IN (", 0, start):
+        if (place is not None and place[1] == 0 and sql.endswith(" IN (", 0, start)
+                and not sql.endswith(" NOT IN (", 0, start)):
             # How far the list runs: each next placeholder its next item, ", " between, ")" after the last.
             j = place[0]
             while (index + run + 1 < len(spans) and at.get(index + run + 1) == (j, run + 1)

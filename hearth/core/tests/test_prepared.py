@@ -20,6 +20,7 @@ def test_a_list_used_any_other_way_is_left_as_it_is():
         ("SELECT 1 WHERE a IN (%s, %s) OR b = %s", [(0, 0, 0), (1, 0, 1), (2, 0, 2)]),
         ("SELECT 1 WHERE a IN (%s, %s, 7)", [(0, 0, 0), (1, 0, 1)]),
         ("SELECT 1 WHERE a = %s OR b = %s", [(0, 0, 0), (1, 0, 1)]),
+        ("SELECT 1 WHERE a NOT IN (%s, %s)", [(0, 0, 0), (1, 0, 1)]),
     ]:
         rewritten, params, kept = _as_arrays(sql, [-1, -2, -3][:len(places)], places)
         assert rewritten == sql and kept == places
