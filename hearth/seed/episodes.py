@@ -24,6 +24,7 @@ import time
 from collections import Counter
 from datetime import date, datetime, timedelta
 from datetime import time as clock_time
+from decimal import Decimal
 
 from django.conf import settings
 from django.db import connection, models
@@ -43,7 +44,7 @@ from hearth.children_in_need.models import (
     Visit,
 )
 from hearth.children_in_need.services import twelve_months_before
-from hearth.people.models import Person, Relationship, RelationshipKind
+from hearth.people.models import Person, PersonKind, Relationship, RelationshipKind
 from hearth.protection.clocks import (
     FIRST_CORE_GROUP,
     PLAN_VISIT,
@@ -73,6 +74,8 @@ from hearth.protection.proceedings.models import (
     CareProceedings,
     FamilyGroupMeeting,
     FamilyGroupMeetingKind,
+    FamilyNetworkSupport,
+    FamilyNetworkSupportKind,
     FinalOrder,
     Hearing,
     HearingKind,
@@ -85,7 +88,8 @@ from hearth.reference.codes import AbuseCategory, PreProceedingsOutcome, Primary
 
 WRITE_ORDER = [Decision, Referral, StrategyDiscussion, Section47Enquiry, ChildProtectionPlan, Conference, PlanCategory,
                ConferenceAttendee, CoreGroupMeeting, PlanVisit, Involvement, Assessment, CinPlan, PlanReview, Visit,
-               PreProceedings, PreProceedingsChild, PreProceedingsReview, FamilyGroupMeeting, CareProceedings, Hearing]
+               PreProceedings, PreProceedingsChild, PreProceedingsReview, FamilyGroupMeeting, FamilyNetworkSupport,
+               CareProceedings, Hearing]
 KEYED = (Decision, Referral, StrategyDiscussion, Section47Enquiry, ChildProtectionPlan, Conference, CinPlan,
          PreProceedings, CareProceedings)
 OWN_KEYS = tuple(model for model in KEYED if model is not Referral)  # a referral's key came from the front door
@@ -192,6 +196,38 @@ STEP_RATIONALES = {
 }
 FAMILY_PLAN = "Grandmother to care for the children at weekends; an uncle to take them to school; no contact with " \
               "the adult concerned."
+# Support offered to the family network in pre-proceedings (the Family Network pilot): about half the families are
+# offered some, about a third of those financial support (local grants of a few hundred to a few thousand pounds),
+# to an adult of a child's network: a grandparent (or other wider family) where there is one, else a parent or a
+# parent's partner. Nothing is offered to a child.
+NETWORK_SUPPORT_SHARE = 0.5
+NETWORK_FINANCIAL_SHARE = 0.33
+NETWORK_AMOUNTS = (200, 3500)   # pounds, drawn in steps of 10
+NETWORK_KINDS = (RelationshipKind.GRANDPARENT, RelationshipKind.AUNT_UNCLE, RelationshipKind.KINSHIP_CARER,
+                 RelationshipKind.PARENT, RelationshipKind.STEP_PARENT, RelationshipKind.PARENTS_PARTNER)
+NETWORK_PREFERRED = (RelationshipKind.GRANDPARENT, RelationshipKind.AUNT_UNCLE, RelationshipKind.KINSHIP_CARER)
+NETWORK_SUPPORT = {
+    FamilyNetworkSupportKind.FINANCIAL: [
+        "A one-off grant for beds and bedding so the children can stay over at weekends.",
+        "Help with travel costs to look after the children after school.",
+        "A weekly allowance while they care for the children under the family plan.",
+        "A grant towards a larger car to take the children to school and contact.",
+    ],
+    FamilyNetworkSupportKind.PRACTICAL: [
+        "Childcare two days a week so they can keep to the family plan.",
+        "Transport to school for the children on the days they stay.",
+        "A family support worker to help with routines at bedtime.",
+    ],
+    FamilyNetworkSupportKind.OTHER: [
+        "Independent legal advice on special guardianship.",
+        "Help with a housing application for a home with room for the children.",
+        "A place on a parenting course for kinship carers.",
+    ],
+}
+ADULT_YEARS = 18
+# A step up needs the episode to run on while the court decides (a final order is made by the episode's end): with
+# less room than this the family is stepped down instead.
+COURT_ROOM_DAYS = 56
 FINAL_ORDERS = [FinalOrder.CARE_ORDER, FinalOrder.SUPERVISION_ORDER, FinalOrder.SPECIAL_GUARDIANSHIP_ORDER,
                 FinalOrder.CHILD_ARRANGEMENTS_ORDER, FinalOrder.PLACEMENT_ORDER, FinalOrder.NO_ORDER,
                 FinalOrder.WITHDRAWN]
@@ -770,6 +806,16 @@ class SeedEpisodes:
             families.setdefault((start, team, parents[0][0] if parents else -child), []).append(row)
         last_names = dict(Person.objects.filter(pk__in=[row[1] for row in self.cp_plans])
                           .values_list("pk", "last_name"))
+        # Each child's family network as support may reach it: the adults related to the child now, with their kind
+        # and date of birth (one query, as `in_network_of` reads the network).
+        self.network: dict[int, list[tuple[int, str, date]]] = {}
+        for child, person, kind, born in (Relationship.objects
+                                          .filter(relative_id__in=list(last_names), kind__in=NETWORK_KINDS,
+                                                  ended_on__isnull=True, person__kind=PersonKind.ADULT,
+                                                  person__date_of_birth__isnull=False)
+                                          .order_by("relative_id", "person_id")
+                                          .values_list("relative_id", "person_id", "kind", "person__date_of_birth")):
+            self.network.setdefault(child, []).append((person, kind, born))
         for rows in families.values():
             _, child, start, end, team, worker, ends = rows[0]
             if not self.chance(PRE_PROCEEDINGS_SHARE):
@@ -805,6 +851,9 @@ class SeedEpisodes:
             outcome = (PreProceedingsOutcome.OTHER if ends is not None and decided == ends else
                        rng.choices([PreProceedingsOutcome.STEP_DOWN, PreProceedingsOutcome.STEP_UP,
                                     PreProceedingsOutcome.OTHER], [55, 38, 7])[0])
+            if outcome == PreProceedingsOutcome.STEP_UP and ends is not None and \
+                    (ends - decided).days < COURT_ROOM_DAYS:
+                outcome = PreProceedingsOutcome.STEP_DOWN  # the episode closes first: no room for proceedings
             meetings = [day for day in meetings if day <= decided]
             if initial is not None and initial > decided:
                 initial, meetings = None, []
@@ -857,21 +906,69 @@ class SeedEpisodes:
             self.put(PreProceedingsChild, pre_proceedings=pre_id, child=child, start_decision=start_decision,
                      step_decision=step)
         self.put(PreProceedings, **values)
+        self.network_support(pre_id, [row[1] for row in rows], began, values.get("ended_on") or self.yesterday,
+                             worker)
         if application is not None:
-            self.care_proceedings(pre_id, team, worker, application, letter)
+            self.care_proceedings(pre_id, team, worker, application, letter, ends)
 
-    def care_proceedings(self, pre_id: int, team: int, worker: int, application: date, letter: date | None) -> None:
+    def network_support(self, pre_id: int, children: list[int], began: date, last: date, worker: int) -> None:
+        """Support offered to an adult of the children's family network while pre-proceedings run (offered, started
+        and ended within them), as `family_network_support_record` stores it: an amount for financial support."""
+        rng = self.rng
+        if not self.chance(NETWORK_SUPPORT_SHARE) or last < began:
+            return
+        offered = began + timedelta(days=rng.randint(0, min(60, (last - began).days)))
+        people = {}
+        for child in children:
+            for person, kind, born in self.network.get(child, ()):
+                if _years_between(born, offered) >= ADULT_YEARS:
+                    people[person] = kind
+        if not people:
+            return
+        preferred = sorted(person for person, kind in people.items() if kind in NETWORK_PREFERRED)
+        recipient = rng.choice(preferred or sorted(people))
+        if self.chance(NETWORK_FINANCIAL_SHARE):
+            kind = FamilyNetworkSupportKind.FINANCIAL
+            low, high = NETWORK_AMOUNTS
+            amount = Decimal(rng.randrange(low, high + 1, 10))
+        else:
+            kind = rng.choices([FamilyNetworkSupportKind.PRACTICAL, FamilyNetworkSupportKind.OTHER], [70, 30])[0]
+            amount = None
+        starts = offered + timedelta(days=rng.randint(0, 14)) if self.chance(0.85) else None
+        starts = starts if starts is not None and starts <= last else None
+        ends = None
+        if starts is not None:
+            ends = starts if kind == FamilyNetworkSupportKind.FINANCIAL and self.chance(0.5) else \
+                starts + timedelta(days=rng.randint(14, 120))
+            ends = ends if ends <= last else None
+        self.put(FamilyNetworkSupport, pre_proceedings=pre_id, recipient=recipient, kind=kind,
+                 description=rng.choice(NETWORK_SUPPORT[kind]), amount=amount, offered_on=offered, starts_on=starts,
+                 ends_on=ends, recorded_by=worker, recorded_at=self.at(offered))
+        self.counts["network_support"] += 1
+
+    def care_proceedings(self, pre_id: int, team: int, worker: int, application: date, letter: date | None,
+                         ends: date | None) -> None:
+        """The application to court, its hearings and final order. Proceedings never outlive the child's episode:
+        where the episode closes sooner, the final order is made on the day it closes (the order ends the council's
+        involvement), and an episode still open today keeps proceedings running."""
         rng = self.rng
         proceedings = self.next_pk[CareProceedings]
         target = application + timedelta(days=CARE_PROCEEDINGS_TARGET.amount)
         final_on = application + timedelta(days=rng.randint(120, 182) if self.chance(0.6) else rng.randint(183, 300))
+        if ends is not None:
+            final_on = min(final_on, ends)
         hearings = [(application + timedelta(days=rng.randint(1, 5)), HearingKind.INTERIM,
                      "Interim care order; the children stay where they are placed.")] if self.chance(0.5) else []
         hearings += [(application + timedelta(days=rng.randint(12, 18)), HearingKind.CASE_MANAGEMENT,
                       "Directions for assessments and a timetable for the child; the guardian appointed."),
                      (final_on - timedelta(days=rng.randint(28, 42)), HearingKind.ISSUES_RESOLUTION,
-                      "Issues narrowed; the final hearing listed."),
-                     (final_on, HearingKind.FINAL, "Final hearing: the court made its order.")]
+                      "Issues narrowed; the final hearing listed.")]
+        # Each hearing before the final one, in order (a short case has no time for the later ones).
+        kept = []
+        for day, kind, outcome in hearings:
+            if application <= day < final_on and (not kept or day > kept[-1][0]):
+                kept.append((day, kind, outcome))
+        hearings = [*kept, (final_on, HearingKind.FINAL, "Final hearing: the court made its order.")]
         final = rng.choices(FINAL_ORDERS, FINAL_ORDER_WEIGHTS)[0] if final_on < self.today else ""
         for day, kind, outcome in hearings:
             if day < self.today:
@@ -885,6 +982,10 @@ class SeedEpisodes:
                  final_order=final, final_order_on=final_on if final else None, recorded_by=worker,
                  recorded_at=self.at(application))
         self.counts["care_proceedings"] += 1
+
+
+def _years_between(born: date, day: date) -> int:
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
 
 
 def yearly_counts(today: date, years: int) -> dict[str, float | None]:
