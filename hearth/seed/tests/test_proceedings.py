@@ -54,7 +54,7 @@ def episodes_of_cases() -> dict[int, list[Referral]]:
     return episodes
 
 
-def test_network_support_goes_to_an_adult_of_a_childs_family_network_within_the_case(demo_council):
+def network_support_goes_to_an_adult_of_a_childs_family_network_within_the_case():
     supports = list(FamilyNetworkSupport.objects.select_related("pre_proceedings", "recipient"))
     cases = PreProceedings.objects.count()
     assert supports, "no family network support was seeded: the checks below would prove nothing"
@@ -89,7 +89,7 @@ def test_network_support_goes_to_an_adult_of_a_childs_family_network_within_the_
     assert 0 < financial < len(kinds), "financial support should be some of the support, not all or none"
 
 
-def test_no_care_proceedings_outlive_their_childs_episode(demo_council):
+def no_care_proceedings_outlive_their_childs_episode():
     proceedings = list(CareProceedings.objects.prefetch_related("hearings"))
     assert any(court.final_order for court in proceedings), "no final orders: the check below would prove little"
     episodes = episodes_of_cases()
@@ -110,7 +110,7 @@ def test_no_care_proceedings_outlive_their_childs_episode(demo_council):
     assert len(final) == len(with_order), "a final order without its final hearing, or the other way round"
 
 
-def test_network_support_is_offered_and_ended_by_its_childs_episode_closure(demo_council):
+def network_support_is_offered_and_ended_by_its_childs_episode_closure():
     # Support in a case whose episode closed was offered, and ended, by the episode's closure.
     episodes = episodes_of_cases()
     checked = 0
@@ -121,3 +121,10 @@ def test_network_support_is_offered_and_ended_by_its_childs_episode_closure(demo
                 assert support.offered_on <= referral.closure_date, f"support {support.pk}"
                 assert support.ends_on is None or support.ends_on <= referral.closure_date, f"support {support.pk}"
     assert checked, "no support in a case whose episode closed: the check above proved nothing"
+
+
+def test_the_seeded_proceedings_hold_together(demo_council):
+    """One seeded council (a minute to make) for the three checks."""
+    network_support_goes_to_an_adult_of_a_childs_family_network_within_the_case()
+    no_care_proceedings_outlive_their_childs_episode()
+    network_support_is_offered_and_ended_by_its_childs_episode_closure()
