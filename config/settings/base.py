@@ -95,10 +95,6 @@ DATABASE_URL = env("DATABASE_URL", f"sqlite:///{VAR_DIR / 'hearth.sqlite3'}")
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {"min_size": 2, "max_size": 20}
-    # The registries' queries (hearth/core/prepared.py) are prepared at their first run on a connection; only they
-    # bind on the server, and Django's own client-binding cursors never prepare. Behind PgBouncer in transaction
-    # mode, set its max_prepared_statements.
-    DATABASES["default"]["OPTIONS"]["prepare_threshold"] = 0
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
     # WAL lets readers carry on while one writer commits; IMMEDIATE avoids lock upgrades.

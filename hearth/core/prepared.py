@@ -15,8 +15,7 @@ for the life of the process; it is kept per database alias and variant (the call
 On PostgreSQL each list of ids the query asks about with `IN (%s, %s, ...)` is asked as `= ANY(%s)`, one array for
 the list: the same question (PostgreSQL reads an IN list as that array), but a team's 153 children in each of
 eighteen parts had been some 2,400 values to quote, parse and estimate one by one, more than half of the query's
-time. The query is also bound on the server there, so that PostgreSQL prepares it once per connection and then
-neither parses nor plans it again (`_cursor`): a team's What is due went from 17 to 8 ms.
+time.
 """
 
 import re
@@ -74,13 +73,9 @@ class Prepared:
         if sorted({place[1:] for place in places}) != sorted(first_places.values()):
             return None  # an id of the key the query never used: it may have read it some other way
         params = list(params)
-        connection = connections[alias]
-        server = False
-        if connection.vendor == "postgresql":
-            if shape is not None:
-                sql, params, places = _as_arrays(sql, params, places)
-            server = _binds_on_server(connection, sql, _bound(params, places, stand_ins[0]))
-        return sql, params, places, converters, server
+        if connections[alias].vendor == "postgresql" and shape is not None:
+            sql, params, places = _as_arrays(sql, params, places)
+        return sql, params, places, converters
 
     def rows(self, key: Key, variant=None, using: str = "default") -> list[dict] | None:
         """The rows for `key` as dicts by column, or None if this query cannot be prepared, or the key holds an empty
@@ -99,12 +94,12 @@ class Prepared:
         prepared = self._kept[cache_key]
         if prepared is None:
             return None
-        sql, params, places, converters, server = prepared
-        params = _bound(params, places, key)
+        sql, params, places, converters = prepared
+        params = list(params)
+        for index, j, i in places:
+            params[index] = key if j < 0 else (list(key[j]) if i is None else key[j][i])
         connection = connections[using]
-        # While queries are logged (DEBUG, a test counting them) the query is bound on the client, which is what
-        # writes the logged SQL out with its values.
-        with _cursor(connection, server and not connection.queries_logged) as cursor:
+        with connection.cursor() as cursor:
             cursor.execute(sql, params)
             columns = [column[0] for column in cursor.description]
             rows = cursor.fetchall()
@@ -122,48 +117,6 @@ class Prepared:
         """Drop what was prepared (a source registered after the first read)."""
         with self._lock:
             self._kept.clear()
-
-
-def _bound(params: list, places: list[tuple], key: Key) -> list:
-    """The parameters with the key's ids in their places (a whole list where a place's item is None)."""
-    params = list(params)
-    for index, j, i in places:
-        params[index] = key if j < 0 else (list(key[j]) if i is None else key[j][i])
-    return params
-
-
-def _cursor(connection, server: bool = False):
-    """A cursor for a prepared query. With `server` (PostgreSQL) it binds the parameters on the server, which lets
-    psycopg prepare the statement (with the settings' `prepare_threshold`, 0: at its first run on a connection);
-    Django's own cursors bind on the client and never prepare. Wrapped as Django wraps its own, so it is counted."""
-    if not server:
-        return connection.cursor()
-    from django.db.backends.postgresql.base import ServerBindingCursor
-
-    connection.ensure_connection()
-    connection.validate_thread_sharing()
-    return connection.make_cursor(ServerBindingCursor(connection.connection))
-
-
-def _binds_on_server(connection, sql: str, params: list) -> bool:
-    """Whether PostgreSQL can tell the type of every parameter of the query bound on the server. It cannot for some
-    the ORM writes (a value alone in a select list, or compared only with another value): such a query is bound on
-    the client, as Django binds every query.
-
-    Tried once, when the query is prepared, with the stand-in ids (it reads nobody's rows), in a savepoint of its own
-    when a transaction is open. It goes straight to psycopg, so it is not one of the page's counted queries.
-    """
-    import psycopg
-    from django.db.backends.postgresql.base import ServerBindingCursor
-
-    connection.ensure_connection()
-    try:
-        with connection.connection.transaction(), ServerBindingCursor(connection.connection) as cursor:
-            cursor.execute(sql, params)
-            cursor.fetchall()
-    except psycopg.ProgrammingError:
-        return False
-    return True
 
 
 _PLACEHOLDER = re.compile(r"%%|%s")

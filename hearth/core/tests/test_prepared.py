@@ -40,17 +40,3 @@ def test_a_list_read_through_the_prepared_query_gives_what_the_orm_gives(council
     assert [row["pk"] for row in by_a_list.rows((wanted,))] == wanted
     assert [row["pk"] for row in by_a_list.rows(([people[3].pk, people[0].pk, 10**9],))] == sorted(
         [people[3].pk, people[0].pk])
-
-
-def test_on_postgresql_a_query_is_bound_on_the_server_and_gives_the_orms_rows(council):
-    """Bound on the server, PostgreSQL prepares the query once per connection. (A query with a value PostgreSQL
-    cannot type there is bound on the client: the chronology of some kinds is one, and its tests compare its rows
-    with the ORM's on both databases.)"""
-    from django.db import connection
-
-    child = make_child(council.manager, first_name="Sam", last_name="Example")
-    plain = Prepared(lambda key, variant: Person.objects.filter(pk__in=key[0]).values("pk"))
-    assert plain.rows(([child.pk],)) == [{"pk": child.pk}]
-    assert plain.rows(([child.pk, 10**9],)) == [{"pk": child.pk}]
-    if connection.vendor == "postgresql":
-        assert {kept[4] for kept in plain._kept.values()} == {True}
