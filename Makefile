@@ -79,12 +79,14 @@ lint: install ## Check the code with ruff
 
 # pytest-django builds its own test database, so var/hearth.sqlite3 is never touched. The suite runs in one process
 # per CPU (pytest-xdist; each worker its own test database and browser); `make test TEST_WORKERS=0` runs it in one.
+# A worker that runs out of tests takes some of another's (worksteal): a few tests take minutes (a seeded council), and
+# handed out in fixed shares they left one worker finishing alone.
 TEST_WORKERS ?= auto
 # Playwright runs an event loop in the test thread; Django must be told that is fine.
 test: install browser ## Lint, then run the whole test suite (set DATABASE_URL for PostgreSQL)
 	$(VENV)/bin/ruff check .
 	export DJANGO_SETTINGS_MODULE=config.settings.test DJANGO_ALLOW_ASYNC_UNSAFE=true; \
-	$(PYTHON) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
+	$(PYTHON) -m pytest -n $(TEST_WORKERS) --dist worksteal $(PYTEST_ARGS)
 
 bench: install ## Measure page and query timings (pass options with BENCH_ARGS=...)
 	$(PYTHON) -m hearth bench $(BENCH_ARGS)
