@@ -1,10 +1,13 @@
 """Fixtures every test may use: a small synthetic council of teams, staff in each role, and children."""
 
 import itertools
-from datetime import date
+import os
+from datetime import date, datetime, timedelta
 
 import pytest
+import time_machine
 from django.test import Client
+from django.utils import timezone
 
 from hearth.accounts.models import Membership, Role, ServiceArea, Team, User
 from hearth.accounts.roles import ROLE_DESCRIPTIONS, RoleCode
@@ -12,6 +15,15 @@ from hearth.casework.models import Allocation
 from hearth.people.models import Person, PersonKind
 
 _sequence = itertools.count(1)
+
+
+def pytest_configure(config):
+    """HEARTH_TEST_CLOCK=2026-12-03T00:02 runs the suite as if it started then (Europe/London), the clock going on
+    from there: the suite must pass at any hour of any day, and this is how a failure seen only after midnight, at a
+    weekend or beside a bank holiday is brought back."""
+    if start := os.environ.get("HEARTH_TEST_CLOCK"):
+        from zoneinfo import ZoneInfo
+        time_machine.travel(datetime.fromisoformat(start).replace(tzinfo=ZoneInfo("Europe/London")), tick=True).start()
 
 
 def make_user(username: str, *roles: str, team: Team | None = None, manages: bool = False, **extra) -> User:
@@ -30,6 +42,13 @@ def client_for(user) -> Client:
     client = Client()
     client.force_login(user)
     return client
+
+
+def earlier_today(**delta) -> datetime:
+    """A moment `delta` ago, but not before today's midnight: a record received "two hours ago" by a test run at ten
+    past midnight would otherwise fall on yesterday, and its dates and working-day counts with it."""
+    midnight = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+    return max(timezone.now() - timedelta(**delta), midnight)
 
 
 def make_child(created_by: User, **fields) -> Person:

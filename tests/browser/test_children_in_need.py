@@ -8,6 +8,7 @@ from datetime import timedelta
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from conftest import earlier_today
 from hearth.casework.models import Decision
 from hearth.children_in_need.models import Assessment, AssessmentStatus, CinPlan, Referral, Visit
 from hearth.core.jinja import govuk_date
@@ -18,7 +19,7 @@ from hearth.reference.codes import ReferralSource
 
 def record_contact(council, child, received_at=None) -> Contact:
     return front_door.contact_record(acting_user=council.adviser, children=[child], contact=Contact(
-        received_at=received_at or timezone.now() - timedelta(hours=1), channel=Channel.PHONE,
+        received_at=received_at or earlier_today(hours=1), channel=Channel.PHONE,
         referrer_name="Priya Shah", referrer_agency="Oakfield Primary School", source=ReferralSource.SCHOOLS,
         concern="Came to school hungry.", consent=ConsentStatus.NOT_APPLICABLE,
         consent_not_applicable_reason=ConsentNotApplicableReason.PARENT_MADE_CONTACT))

@@ -5,6 +5,7 @@ from datetime import date, datetime, timedelta
 import pytest
 from django.utils import timezone
 
+from conftest import earlier_today
 from hearth.children_in_need import services
 from hearth.children_in_need.models import Assessment, CinPlan, Referral
 from hearth.children_in_need.outcomes import REFERRAL
@@ -19,7 +20,7 @@ def refer(council, fd_manager):
 
     def make(child, received_at: datetime | None = None) -> Referral:
         contact = front_door.contact_record(acting_user=council.adviser, children=[child], contact=Contact(
-            received_at=received_at or timezone.now() - timedelta(hours=2), channel=Channel.PHONE,
+            received_at=received_at or earlier_today(hours=2), channel=Channel.PHONE,
             referrer_name="Jo Bloggs", referrer_agency="Oakfield Primary School", source=ReferralSource.SCHOOLS,
             concern="Came to school hungry.", consent=ConsentStatus.NOT_APPLICABLE,
             consent_not_applicable_reason=ConsentNotApplicableReason.PARENT_MADE_CONTACT))

@@ -29,7 +29,8 @@ def other_manager(council):
 @pytest.fixture
 def discussion(council, fd_manager):
     """The front door decided "strategy discussion now" for the unallocated child; a worker of the receiving team
-    (council.team, the first safeguarding team) held it."""
+    (council.team, the first safeguarding team) held it straight after (held any earlier, it would precede the request
+    when the suite runs just after midnight)."""
     contact = front_door.contact_record(acting_user=council.adviser, children=[council.unallocated], contact=Contact(
         received_at=timezone.now() - timedelta(hours=3), channel=Channel.PHONE, referrer_name="PC Jones",
         referrer_agency="Wrekinshire Police", source=ReferralSource.POLICE, concern="Injury seen at school.",
@@ -41,7 +42,7 @@ def discussion(council, fd_manager):
     requested = StrategyDiscussion.objects.get(child=council.unallocated)
     assert requested.referral.team == council.team and requested.referral.allocated_on is None
     return services.strategy_discussion_hold(
-        acting_user=council.worker, discussion=requested, held_at=timezone.now() - timedelta(minutes=30),
+        acting_user=council.worker, discussion=requested, held_at=timezone.now(),
         chair=council.manager, agencies=[Agency.POLICE, Agency.HEALTH], other_agencies="",
         information_shared="Police attended the home.", immediate_safety_actions="Stays with an aunt.",
         see_child_by=timezone.localdate())
