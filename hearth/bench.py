@@ -52,6 +52,8 @@ def add_bench_arguments(parser) -> None:
                         help="Scale to measure; repeat for more (default: la and large)")
     parser.add_argument("--runs", type=int, default=50, help="Timed requests per page (default 50)")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--page", action="append", metavar="NAME",
+                        help="Measure only the pages whose name contains NAME; repeat for more (default: every page)")
     parser.add_argument("--one-scale", action="store_true", help=argparse.SUPPRESS)
 
 
@@ -86,6 +88,7 @@ def run(args) -> int:
         out = BENCH_DIR / f"{kind}-{scale}.json"
         command = [sys.executable, "-m", "hearth", "bench", "--one-scale", "--scale", scale,
                    "--runs", str(args.runs), "--seed", str(args.seed)]
+        command += [option for name in args.page or [] for option in ("--page", name)]
         subprocess.run(command, env=env, check=True, cwd=ROOT)
         results.extend(json.loads(out.read_text()))
     previous = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
@@ -130,7 +133,7 @@ def run_one_scale(args) -> int:
 
     freeze_loaded_objects()
     results = []
-    for name, url, user in _pages_to_measure():
+    for name, url, user in selected(_pages_to_measure(), args.page):
         client = Client()
         client.force_login(user)
         for _ in range(3):
@@ -155,6 +158,11 @@ def run_one_scale(args) -> int:
                          f"  {result.queries:2d} queries  {'ok' if result.within_budget else 'OVER BUDGET'}\n")
     (BENCH_DIR / f"{kind}-{scale}.json").write_text(json.dumps(results, indent=2))
     return 0
+
+
+def selected(pages: list[tuple[str, str, object]], wanted: list[str] | None) -> list[tuple[str, str, object]]:
+    """The pages whose name contains one of `wanted` (--page), or every page when none is named."""
+    return [page for page in pages if not wanted or any(name in page[0] for name in wanted)]
 
 
 class QueryCounter(list):
