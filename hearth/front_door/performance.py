@@ -674,16 +674,39 @@ def _decisions_behind(filters: ContactFilters) -> QuerySet[ContactDecision]:
     return decisions
 
 
-def _first_of_each(ids: QuerySet) -> list[int]:
-    """The ids a one-column query gives, each once, where it first appears: read with the database's own cursor, as
-    a period's list runs to tens of thousands of rows and the ORM's work for each row cost more than the query."""
-    sql, params = ids.query.sql_with_params()
-    with connections[ids.db].cursor() as cursor:
-        cursor.execute(sql, params)
-        return list(dict.fromkeys(row[0] for row in cursor.fetchall()))
+class FirstOfEach:
+    """The ids a one-column query gives, each once, where it first appears, for a paginator: its count is counted by
+    the database (COUNT DISTINCT), and a page is read from the front of the query's own order, only as far as the
+    page's last id. A period's list runs to tens of thousands of rows: read whole and made unique here, their
+    transfer and the work for each row had cost more than the query itself."""
+
+    def __init__(self, ids: QuerySet):
+        self.ids = ids
+        self.column = ids.query.values_select[0]
+
+    def count(self) -> int:
+        return self.ids.order_by().aggregate(n=Count(self.column, distinct=True))["n"]
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, wanted: slice) -> list[int]:
+        # Each read takes four times as many rows as the last until it holds the page's last id or the query ends: a
+        # contact has a row for each of its children, so a page of fifty rarely needs more than the first read.
+        needed = wanted.stop
+        limit = max(4 * needed, 200)
+        while True:
+            sql, params = self.ids[:limit].query.sql_with_params()
+            with connections[self.ids.db].cursor() as cursor:
+                cursor.execute(sql, params)
+                rows = cursor.fetchall()
+            unique = list(dict.fromkeys(row[0] for row in rows))
+            if len(unique) >= needed or len(rows) < limit:
+                return unique[wanted]
+            limit *= 4
 
 
-def contact_ids_behind(filters: ContactFilters, now: datetime) -> QuerySet | list[int]:
+def contact_ids_behind(filters: ContactFilters, now: datetime) -> QuerySet | FirstOfEach:
     """The ids of `contacts_behind`, in the list's order: the list's pages are read from here, then loaded.
 
     A list of decisions' contacts with no condition on the contacts themselves (the figures' own links) is read
@@ -695,7 +718,7 @@ def contact_ids_behind(filters: ContactFilters, now: datetime) -> QuerySet | lis
     if filters.basis == "decisions" and not any(contact_side):
         # The decisions' contacts in the index's order of decision time, each kept where it first appears: one read
         # of the index, where grouping by contact (for the count, then again for the page) sorted every row twice.
-        return _first_of_each(_decisions_behind(filters).order_by("decided_at", "contact_id").values_list("contact_id"))
+        return FirstOfEach(_decisions_behind(filters).order_by("decided_at", "contact_id").values_list("contact_id"))
     others = (filters.timeliness, filters.chain, filters.consent_reason, filters.age, filters.advice, filters.source,
               filters.outcome, filters.rationale)
     if filters.basis == "received" and filters.recontact and not any(others):
@@ -703,9 +726,9 @@ def contact_ids_behind(filters: ContactFilters, now: datetime) -> QuerySet | lis
         # the window with a re-contacted child, in the list's order (receipt, then id), come from their partial index
         # alone, each kept where it first appears.
         window = filters.week or filters.period
-        return _first_of_each(ContactChild.objects.filter(recontact=True, received_at__gte=window.start_at,
-                                                          received_at__lt=window.end_at)
-                              .order_by("received_at", "contact_id").values_list("contact_id"))
+        return FirstOfEach(ContactChild.objects.filter(recontact=True, received_at__gte=window.start_at,
+                                                       received_at__lt=window.end_at)
+                           .order_by("received_at", "contact_id").values_list("contact_id"))
     return contacts_behind(filters, now).values_list("pk", flat=True)
 
 
