@@ -23,6 +23,7 @@ import gevent
 from locust import FastHttpUser, constant_throughput, events, task
 from locust.exception import StopUser
 
+from hearth.loadtest.forms import case_note_fields
 from hearth.loadtest.summary import Recording
 
 PLAN = json.loads(Path(os.environ["HEARTH_LOAD_PLAN"]).read_text())
@@ -164,12 +165,9 @@ class SocialWorker(StaffMember):
                 return
         yesterday = datetime.now(ZoneInfo("Europe/London")).date() - timedelta(days=1)
         with self.client.post(f"/children/{child}/case-notes/new", name="case note save", allow_redirects=False,
-                              catch_response=True, data={
-                                  "csrfmiddlewaretoken": csrf_token(form.text), "kind": "phone_call",
-                                  "occurred_on-day": str(yesterday.day), "occurred_on-month": str(yesterday.month),
-                                  "occurred_on-year": str(yesterday.year), "occurred_time": "09:30",
-                                  "title": "Phone call", "body": "Spoke to the child's school about attendance.",
-                                  "child_words": "", }) as response:
+                              catch_response=True,
+                              data={"csrfmiddlewaretoken": csrf_token(form.text), **case_note_fields(yesterday)}
+                              ) as response:
             if response.status_code != 302 or not response.headers.get("Location", "").startswith(f"/children/{child}/"):
                 response.failure(f"status {response.status_code}")
 
