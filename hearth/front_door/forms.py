@@ -8,6 +8,7 @@ from hearth.core.concurrency import VersionField
 from hearth.core.forms import Form, GovukDateField, GovukDateTimeField
 from hearth.front_door import outcomes, selectors
 from hearth.front_door.models import (
+    AccommodationWish,
     AdviceKind,
     Channel,
     ConsentDispensedReason,
@@ -16,6 +17,7 @@ from hearth.front_door.models import (
     Consultation,
     Contact,
     Pathway,
+    RightsToldHow,
     RiskIndicator,
     Urgency,
 )
@@ -256,6 +258,16 @@ class DecisionForm(Form):
     details_in_order = forms.BooleanField(label="The child's details are in order", required=False)
     consent_in_order = forms.BooleanField(label="The consent recorded is in order", required=False)
     family_told = forms.CharField(label="What the family was told", widget=forms.Textarea, required=False)
+    # Asked only of a 16- or 17-year-old who presents as homeless (services.asks_homeless_rights); the service says
+    # which of them is missing.
+    rights_told_on = GovukDateField(label="When were they told their rights and entitlements?", required=False,
+                                    help_text="Including their right to be accommodated by the council. "
+                                              "For example, 27 3 2026")
+    rights_told_how = forms.ChoiceField(label="How were they told?", choices=RightsToldHow.choices,
+                                        widget=forms.RadioSelect, required=False)
+    rights_written = forms.BooleanField(label="They were given written information for their age", required=False)
+    accommodation_wish = forms.ChoiceField(label="What do they want?", choices=AccommodationWish.choices,
+                                           widget=forms.RadioSelect, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

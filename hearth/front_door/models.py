@@ -269,8 +269,23 @@ class Advice(models.Model):
         return f"{self.get_kind_display()} by {self.given_by_id}"
 
 
+class RightsToldHow(models.TextChoices):
+    IN_PERSON = "in_person", "In person"
+    PHONE_OR_VIDEO = "phone_or_video", "By phone or video call"
+    IN_WRITING = "in_writing", "In writing only (they could not be spoken to)"
+
+
+class AccommodationWish(models.TextChoices):
+    ACCOMMODATED = "accommodated", "Wants to be accommodated by the council (section 20)"
+    FAMILY_OR_FRIENDS = "family_or_friends", "Wants help to stay with family or friends"
+    NOT_ACCOMMODATED = "not_accommodated", "Does not want to be accommodated"
+    UNDECIDED = "undecided", "Has not decided yet"
+
+
 class ContactDecision(models.Model):
-    """A team manager's decision on one child's contact: the outcome, who, when and why."""
+    """A team manager's decision on one child's contact: the outcome, who, when and why; for a 16- or 17-year-old
+    who presents as homeless, when and how they were told their rights and entitlements, including to be
+    accommodated, and what they want (the inspection's second "what needs to improve" point)."""
 
     contact_child = models.OneToOneField(ContactChild, on_delete=models.PROTECT, related_name="decision")
     outcome = models.CharField(max_length=40)
@@ -278,6 +293,11 @@ class ContactDecision(models.Model):
     details_in_order = models.BooleanField("The child's details are in order")
     consent_in_order = models.BooleanField("The consent recorded is in order")
     family_told = models.TextField("What the family was told", blank=True)
+    rights_told_on = models.DateField("Told their rights and entitlements on", null=True, blank=True)
+    rights_told_how = models.CharField("How they were told", max_length=20, choices=RightsToldHow.choices, blank=True)
+    rights_written = models.BooleanField("Given written information for their age", default=False)
+    accommodation_wish = models.CharField("What they want", max_length=20, choices=AccommodationWish.choices,
+                                          blank=True)
     decided_at = models.DateTimeField(default=timezone.now)
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     contact = models.ForeignKey(Contact, on_delete=models.PROTECT, related_name="decisions", editable=False,

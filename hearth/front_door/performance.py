@@ -44,6 +44,7 @@ from django.db.models import Count, F, IntegerField, Q, QuerySet, Value
 from hearth.core.jinja import govuk_date
 from hearth.front_door import outcomes
 from hearth.front_door.models import (
+    AccommodationWish,
     ConsentDispensedReason,
     ConsentStatus,
     Contact,
@@ -366,6 +367,18 @@ class Figures:
         }
 
 
+    @cached_property
+    def homeless_rights(self) -> dict[str, int]:
+        """Children's decisions in the period for 16- and 17-year-olds presenting as homeless, each of which records
+        when and how they were told their rights and entitlements: how many, given written information, and by what
+        they want."""
+        return ContactDecision.objects.filter(
+            decided_at__gte=self.period.start_at, decided_at__lt=self.period.end_at, rights_told_on__isnull=False,
+        ).aggregate(told=Count("decided_at"), written=Count("decided_at", filter=Q(rights_written=True)),
+                    **{wish.value: Count("decided_at", filter=Q(accommodation_wish=wish.value))
+                       for wish in AccommodationWish})
+
+
 def _week_rows(figures: Figures, table: dict[int, dict]) -> list[tuple[Week, dict]]:
     empty = defaultdict(int)
     return [(week, table.get(week.index, empty)) for week in figures.period.weeks]
@@ -579,6 +592,27 @@ def recording_table(figures: Figures) -> Table:
     )
 
 
+def homeless_rights_table(figures: Figures) -> Table:
+    counts = figures.homeless_rights
+    told = counts["told"]
+    rows = [[label("Told their rights and entitlements"), number(told, basis="decisions", rights="any"),
+             share(told, told, basis="decisions", rights="any")],
+            [label("Given written information for their age"), number(counts["written"], basis="decisions",
+                                                                      rights="written"),
+             share(counts["written"], told, basis="decisions", rights="written")]]
+    rows += [[label(wish.label), number(counts[wish.value], basis="decisions", rights=wish.value),
+              share(counts[wish.value], told, basis="decisions", rights=wish.value)] for wish in AccommodationWish]
+    return Table(
+        "homeless_rights", "16- and 17-year-olds presenting as homeless",
+        "Children's decisions in the period for a 16- or 17-year-old on a contact saying they present as homeless. "
+        "No such decision is saved until it records when and how they were told their rights and entitlements, "
+        "including to be accommodated by the council, so every one of them was told; the rows below say whether "
+        "they were given written information for their age and what they want, as shares of those told.",
+        ["Children's decisions", "Number", "Share of those told"], rows,
+        chart_title="What they want (%)", chart=[(row[0].text, row[2].value or 0, row[2].text) for row in rows[2:]],
+    )
+
+
 TABLES = {
     "received": received_table,
     "timeliness": timeliness_table,
@@ -590,6 +624,7 @@ TABLES = {
     "outcomes_by_source": outcomes_by_source_table,
     "consent_dispensed": consent_table,
     "recording": recording_table,
+    "homeless_rights": homeless_rights_table,
 }
 
 
@@ -597,7 +632,8 @@ TABLES = {
 VIEWS = {
     "timeliness": ("Timeliness", ["received", "timeliness", "timeliness_weekly", "chains", "time_to_decision",
                                   "open_by_age"]),
-    "outcomes": ("Outcomes and recording", ["outcomes_by_source", "consent_dispensed", "recording"]),
+    "outcomes": ("Outcomes and recording", ["outcomes_by_source", "consent_dispensed", "recording",
+                                            "homeless_rights"]),
     "recontacts": ("Re-contacts", ["recontacts"]),
 }
 DEFAULT_VIEW = "timeliness"
@@ -634,6 +670,7 @@ class ContactFilters:
     age: str = ""
     advice: str = ""  # yes, no
     rationale: bool = False
+    rights: str = ""  # a homeless 16- or 17-year-old told their rights: "any", "written", or what they want
 
     def describe(self) -> list[str]:
         """The filters in words, for the list's heading."""
@@ -658,6 +695,12 @@ class ContactFilters:
             words.append("with senior social worker advice" if self.advice == "yes" else "without senior social worker advice")
         if self.rationale:
             words.append("decision has a recorded rationale")
+        if self.rights:
+            words.append("a 16- or 17-year-old presenting as homeless, told their rights and entitlements")
+            if self.rights == "written":
+                words.append("given written information for their age")
+            elif self.rights != "any":
+                words.append(f"what they want: {AccommodationWish(self.rights).label}")
         return words
 
 
@@ -671,6 +714,12 @@ def _decisions_behind(filters: ContactFilters) -> QuerySet[ContactDecision]:
         decisions = decisions.filter(source=filters.source)  # the contact's, kept with each decision
     if filters.rationale:
         decisions = decisions.filter(has_rationale=True)
+    if filters.rights:
+        decisions = decisions.filter(rights_told_on__isnull=False)
+        if filters.rights == "written":
+            decisions = decisions.filter(rights_written=True)
+        elif filters.rights != "any":
+            decisions = decisions.filter(accommodation_wish=filters.rights)
     return decisions
 
 
@@ -720,7 +769,7 @@ def contact_ids_behind(filters: ContactFilters, now: datetime) -> QuerySet | Fir
         # of the index, where grouping by contact (for the count, then again for the page) sorted every row twice.
         return FirstOfEach(_decisions_behind(filters).order_by("decided_at", "contact_id").values_list("contact_id"))
     others = (filters.timeliness, filters.chain, filters.consent_reason, filters.age, filters.advice, filters.source,
-              filters.outcome, filters.rationale)
+              filters.outcome, filters.rationale, filters.rights)
     if filters.basis == "received" and filters.recontact and not any(others):
         # The re-contacted children's rows carry their contact's receipt time (ADR 0005), so the contacts received in
         # the window with a re-contacted child, in the list's order (receipt, then id), come from their partial index

@@ -12,9 +12,11 @@ from hearth.accounts.audit import audit_record, save_with_history
 from hearth.accounts.models import ServiceArea, Team, User
 from hearth.casework.models import Allocation
 from hearth.core.concurrency import claim_version
+from hearth.core.jinja import govuk_date
 from hearth.front_door import outcomes, recontacts
 from hearth.front_door.clocks import BY_URGENCY
 from hearth.front_door.models import (
+    AccommodationWish,
     Advice,
     AdviceKind,
     Channel,
@@ -25,6 +27,7 @@ from hearth.front_door.models import (
     ContactChild,
     ContactDecision,
     InformationRequest,
+    RightsToldHow,
     RiskIndicator,
     Urgency,
 )
@@ -356,9 +359,42 @@ def contact_consent_dispensing_confirm(*, acting_user: User, contact: Contact) -
 
 
 @transaction.atomic
+def asks_homeless_rights(contact: Contact, contact_child: ContactChild) -> bool:
+    """Whether this child's decision records that they were told their rights and entitlements: a child of 16 or 17
+    on the day the contact was received, on a contact that says a 16- or 17-year-old presents as homeless (its risk
+    indicator). A child whose age is not known is asked too: the indicator says they are 16 or 17."""
+    if RiskIndicator.HOMELESS_16_17 not in (contact.risk_indicators or []):
+        return False
+    child = contact_child.child if contact_child.child_id else None
+    age = child.age_on(timezone.localtime(contact.received_at).date()) if child else None
+    return age is None or age in (16, 17)
+
+
+def _homeless_rights_errors(contact: Contact, told_on: date | None, how: str, wish: str) -> dict[str, str]:
+    errors = {}
+    received_on = timezone.localtime(contact.received_at).date()
+    if told_on is None:
+        errors["rights_told_on"] = ("Enter the date they were told their rights and entitlements, including to be "
+                                    "accommodated by the council")
+    elif told_on > timezone.localdate():
+        errors["rights_told_on"] = "The date they were told must be today or in the past"
+    elif told_on < received_on:
+        errors["rights_told_on"] = (f"The date they were told cannot be before the contact was received "
+                                    f"({govuk_date(received_on)})")
+    if how not in RightsToldHow.values:
+        errors["rights_told_how"] = "Select how they were told"
+    if wish not in AccommodationWish.values:
+        errors["accommodation_wish"] = "Select what they want"
+    return errors
+
+
 def contact_decide(*, acting_user: User, contact_child: ContactChild, outcome: str, rationale: str,
-                   details_in_order: bool, consent_in_order: bool, family_told: str = "") -> ContactDecision:
-    """A team manager decides one child's outcome, with a rationale; the contact closes when every child has one."""
+                   details_in_order: bool, consent_in_order: bool, family_told: str = "",
+                   rights_told_on: date | None = None, rights_told_how: str = "", rights_written: bool = False,
+                   accommodation_wish: str = "") -> ContactDecision:
+    """A team manager decides one child's outcome, with a rationale; the contact closes when every child has one.
+    A 16- or 17-year-old who presents as homeless is not decided for until the record says when and how they were
+    told their rights and entitlements, including to be accommodated, and what they want."""
     contact = Contact.objects.select_for_update().get(pk=contact_child.contact_id)
     policy.require(policy.may_decide_contact(acting_user, contact.team_id),
                    "Only a manager of the front-door team that holds the contact can decide its outcome.")
@@ -377,12 +413,18 @@ def contact_decide(*, acting_user: User, contact_child: ContactChild, outcome: s
         errors["rationale"] = "Enter the reason for the decision"
     if hasattr(contact_child, "decision"):
         errors["outcome"] = "This child's outcome has already been decided"
+    homeless = contact_child.child_id is not None and asks_homeless_rights(contact, contact_child)
+    if homeless:
+        errors.update(_homeless_rights_errors(contact, rights_told_on, rights_told_how, accommodation_wish))
     if errors:
         raise ValidationError(errors)
     decision = ContactDecision(contact_child=contact_child, outcome=outcome, rationale=rationale.strip(),
                                details_in_order=details_in_order, consent_in_order=consent_in_order,
                                family_told=family_told.strip(), decided_by=acting_user, contact=contact,
                                source=contact.source, team_id=contact.team_id)
+    if homeless:
+        decision.rights_told_on, decision.rights_told_how = rights_told_on, rights_told_how
+        decision.rights_written, decision.accommodation_wish = rights_written, accommodation_wish
     save_with_history(decision, acting_user=acting_user)
     chosen = outcomes.get(outcome)
     if chosen.hand_on is not None:

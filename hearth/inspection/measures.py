@@ -71,6 +71,8 @@ for _code, _table, _view, _title in [
     ("front_door.recording", "recording", "outcomes", "Front door: decisions and advice on record"),
     ("front_door.consent_dispensed", "consent_dispensed", "outcomes", "Front door: consent dispensed with"),
     ("front_door.recontacts", "recontacts", "recontacts", "Front door: re-contacts within 12 months"),
+    ("front_door.homeless_rights", "homeless_rights", "outcomes",
+     "Front door: 16- and 17-year-olds presenting as homeless, told their rights"),
 ]:
     register(Measure(code=_code, title=_title, table=_table, view=_view))
 
@@ -96,7 +98,7 @@ def readings_as_of(wanted: list[str], as_of: date, now: datetime | None = None) 
 # The live measures placed beside each area of the self-evaluation (areas with none yet show none).
 AREA_MEASURES = {
     "help_and_protection": ["front_door.timeliness", "front_door.chains", "front_door.consent_dispensed",
-                            "front_door.recontacts"],
+                            "front_door.recontacts", "front_door.homeless_rights"],
     "leaders": ["front_door.recording"],
 }
 

@@ -77,7 +77,7 @@ ACTIONS = [
      date(2024, 9, 30), [], []),
     (2, "Refine the joint assessment with housing so that children understand, at the point it becomes an option, "
         "that they may be accommodated by the council.", "manager", date(2025, 1, 31),
-     [("Revised joint protocol agreed with housing", date(2024, 12, 13))], []),
+     [("Revised joint protocol agreed with housing", date(2024, 12, 13))], [("front_door.homeless_rights", "")]),
     (2, "Publish age-appropriate literature on the rights and entitlements of 16- and 17-year-olds who are "
         "homeless, including to be accommodated.", "manager", date(2025, 2, 28), [], []),
 ]

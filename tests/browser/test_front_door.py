@@ -668,3 +668,48 @@ def test_the_leaders_view_of_the_front_door_and_its_charts_are_accessible(visito
     page.get_by_role("group", name="From", exact=True).get_by_label("Month").fill("")
     visitor.follow(page.get_by_role("button", name="Show these dates"))
     expect(error_summary(page).get_by_role("link", name="From must include a month")).to_be_visible()
+
+
+# --- A 16- or 17-year-old presenting as homeless ----------------------------------------------------------------
+
+def test_a_homeless_17_year_old_is_told_their_rights_before_the_manager_decides_and_the_contact_shows_it(
+        visitor, council, fd_manager):
+    today = timezone.localdate()
+    young_person = Person.objects.create(kind="child", first_name="Kai", last_name="Example", la_child_id="H0000017",
+                                         date_of_birth=today.replace(year=today.year - 17) - timedelta(days=30),
+                                         created_by=council.adviser)
+    contact = services.contact_record(acting_user=council.adviser, children=[young_person], contact=Contact(
+        received_at=max(minutes_ago(30), timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)),
+        channel=Channel.PHONE, referrer_name="Dee Ward", referrer_agency="Wrekinshire Housing",
+        source=ReferralSource.HOUSING, concern="Kai was asked to leave home and has slept on friends' sofas for a week.",
+        consent=ConsentStatus.NOT_APPLICABLE, consent_not_applicable_reason=ConsentNotApplicableReason.PARENT_MADE_CONTACT,
+        risk_indicators=["homeless_16_17"]))
+    page = visitor.page
+    visitor.sign_in("fdmanager")
+    visitor.open(f"/front-door/contacts/{contact.pk}")
+    expect(page.get_by_role("heading", name="Rights and entitlements: a 16- or 17-year-old presenting as homeless")
+           ).to_be_visible()
+    page.get_by_role("group", name="Outcome for Kai").get_by_label("Referral to children's social care").check()
+    page.get_by_label("Reason for the decision").fill("A joint assessment with housing of Kai's needs.")
+    page.get_by_label("The child's details are in order").check()
+    page.get_by_label("The consent recorded is in order").check()
+    page.get_by_role("group", name="How were they told?").get_by_label("In person").check()
+    visitor.follow(page.get_by_role("button", name="Record the decision"), status=400)
+
+    expect(error_summary(page)).to_contain_text("Enter the date they were told their rights and entitlements")
+    expect(error_summary(page)).to_contain_text("Select what they want")
+    expect(page.get_by_label("Reason for the decision")).to_have_value("A joint assessment with housing of Kai's needs.")
+    expect(page.get_by_role("group", name="How were they told?").get_by_label("In person")).to_be_checked()
+    fill_date(page, "When were they told their rights and entitlements?", today)
+    page.get_by_label("They were given written information for their age").check()
+    page.get_by_role("group", name="What do they want?").get_by_label(
+        "Wants to be accommodated by the council (section 20)").check()
+    visitor.follow(page.get_by_role("button", name="Record the decision"))
+
+    expect(success_banner(page)).to_contain_text("Decision recorded for Kai Example")
+    decision = page.locator(".govuk-summary-card").filter(has_text="Kai Example")
+    expect(decision).to_contain_text(f"{govuk_date(today)}, in person; given written information for their age")
+    expect(decision).to_contain_text("Wants to be accommodated by the council (section 20)")
+    saved = ContactDecision.objects.get()
+    assert (saved.rights_told_on, saved.rights_told_how, saved.accommodation_wish) == (today, "in_person",
+                                                                                       "accommodated")

@@ -16,7 +16,7 @@ from hearth.accounts.policy import log_access
 from hearth.core.exports import csv_writer
 from hearth.core.forms import Form, GovukDateField
 from hearth.front_door import performance, worklist
-from hearth.front_door.models import ConsentDispensedReason
+from hearth.front_door.models import AccommodationWish, ConsentDispensedReason
 from hearth.reference.codes import ReferralSource
 
 SECTION = "front_door_performance"
@@ -142,6 +142,8 @@ class ContactListForm(Form):
     age = forms.ChoiceField(required=False, choices=[("", "Any")] + [(band[0], band[1]) for band in performance.AGE_BANDS])
     advice = forms.ChoiceField(required=False, choices=YES_NO)
     rationale = forms.ChoiceField(required=False, choices=YES)
+    rights = forms.ChoiceField(required=False, choices=[("", "Any"), ("any", "Told"), ("written", "Written")]
+                               + AccommodationWish.choices)
 
 
 def performance_contacts(request: HttpRequest) -> HttpResponse:
@@ -162,7 +164,7 @@ def performance_contacts(request: HttpRequest) -> HttpResponse:
         period=period, basis=data["basis"], week=week, timeliness=data["timeliness"], chain=data["chain"],
         recontact=data["recontact"] == "yes", source=data["source"],
         outcome=data["outcome"], consent_reason=data["consent_reason"], age=data["age"], advice=data["advice"],
-        rationale=data["rationale"] == "yes",
+        rationale=data["rationale"] == "yes", rights=data["rights"],
     )
     now = timezone.now()
     # A page of ids first, from the indexes alone, then the page's fifty contacts with what their rows show.
