@@ -322,6 +322,10 @@ class ContactDecision(models.Model):
             # two indexes on `decided_at` by chance.
             models.Index(fields=["decided_at", "source", "outcome", "team", "has_rationale", "contact"],
                          name="decision_period_cover"),
+            # The leaders' count of homeless 16- and 17-year-olds told their rights: the few decisions that record
+            # it, where the covering index above would send the count to every decision of the period.
+            models.Index(fields=["decided_at", "rights_written", "accommodation_wish", "contact"],
+                         name="decision_homeless_rights", condition=Q(rights_told_on__isnull=False)),
         ]
 
     def __str__(self) -> str:
