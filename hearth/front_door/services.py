@@ -358,7 +358,6 @@ def contact_consent_dispensing_confirm(*, acting_user: User, contact: Contact) -
     return contact
 
 
-@transaction.atomic
 def asks_homeless_rights(contact: Contact, contact_child: ContactChild) -> bool:
     """Whether this child's decision records that they were told their rights and entitlements: a child of 16 or 17
     on the day the contact was received, on a contact that says a 16- or 17-year-old presents as homeless (its risk
@@ -388,6 +387,7 @@ def _homeless_rights_errors(contact: Contact, told_on: date | None, how: str, wi
     return errors
 
 
+@transaction.atomic
 def contact_decide(*, acting_user: User, contact_child: ContactChild, outcome: str, rationale: str,
                    details_in_order: bool, consent_in_order: bool, family_told: str = "",
                    rights_told_on: date | None = None, rights_told_how: str = "", rights_written: bool = False,
