@@ -32,7 +32,7 @@ from hearth.front_door.models import (
     Urgency,
 )
 from hearth.people.models import Person, PersonKind
-from hearth.timescales.clocks import due_at
+from hearth.timescales.clocks import due_at, local_date
 from hearth.timescales.selectors import council_calendar
 
 
@@ -361,17 +361,17 @@ def contact_consent_dispensing_confirm(*, acting_user: User, contact: Contact) -
 def asks_homeless_rights(contact: Contact, contact_child: ContactChild) -> bool:
     """Whether this child's decision records that they were told their rights and entitlements: a child of 16 or 17
     on the day the contact was received, on a contact that says a 16- or 17-year-old presents as homeless (its risk
-    indicator). A child whose age is not known is asked too: the indicator says they are 16 or 17."""
-    if RiskIndicator.HOMELESS_16_17 not in (contact.risk_indicators or []):
+    indicator). A child whose age is not known is asked too: the indicator says they are 16 or 17. A child not yet
+    matched to a record is not decided for at all, so is not asked."""
+    if contact_child.child_id is None or RiskIndicator.HOMELESS_16_17 not in (contact.risk_indicators or []):
         return False
-    child = contact_child.child if contact_child.child_id else None
-    age = child.age_on(timezone.localtime(contact.received_at).date()) if child else None
+    age = contact_child.child.age_on(local_date(contact.received_at))
     return age is None or age in (16, 17)
 
 
 def _homeless_rights_errors(contact: Contact, told_on: date | None, how: str, wish: str) -> dict[str, str]:
     errors = {}
-    received_on = timezone.localtime(contact.received_at).date()
+    received_on = local_date(contact.received_at)
     if told_on is None:
         errors["rights_told_on"] = ("Enter the date they were told their rights and entitlements, including to be "
                                     "accommodated by the council")
@@ -413,7 +413,7 @@ def contact_decide(*, acting_user: User, contact_child: ContactChild, outcome: s
         errors["rationale"] = "Enter the reason for the decision"
     if hasattr(contact_child, "decision"):
         errors["outcome"] = "This child's outcome has already been decided"
-    homeless = contact_child.child_id is not None and asks_homeless_rights(contact, contact_child)
+    homeless = asks_homeless_rights(contact, contact_child)
     if homeless:
         errors.update(_homeless_rights_errors(contact, rights_told_on, rights_told_how, accommodation_wish))
     if errors:

@@ -209,7 +209,7 @@ def _contact_page(request: HttpRequest, contact: Contact, *, bound: dict | None 
             if may_decide and decision is None and row.child_id else None,
             match_form=(bound.get(f"match-{row.pk}") or MatchChildForm(prefix=f"match-{row.pk}"))
             if may_screen and row.child_id is None else None,
-            homeless=row.child_id is not None and services.asks_homeless_rights(contact, row),
+            homeless=services.asks_homeless_rights(contact, row),
         ))
     requests = [(request_row, bound.get(f"answer-{request_row.pk}") or InformationAnswerForm(prefix=f"answer-{request_row.pk}"))
                 for request_row in contact.information_requests.all()]
